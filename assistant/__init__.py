@@ -1,0 +1,31 @@
+"""botox-faq: answers questions about Botox for facial asymmetry from one curated guide.
+
+>>> from assistant import Assistant
+>>> Assistant().ask("does botox cause bruising?").intent
+'side-effects'
+
+Importing the package reads no files and does not import prompt_toolkit.
+"""
+
+from .assistant import Assistant, Context, Reply
+from .errors import AssistantError, KnowledgeError, Problem, QuizError
+from .knowledge import Intent, Knowledge, load_knowledge
+from .matcher import Candidate, IntentMatcher, Match
+
+__all__ = [
+    "Assistant",
+    "AssistantError",
+    "Candidate",
+    "Context",
+    "Intent",
+    "IntentMatcher",
+    "Knowledge",
+    "KnowledgeError",
+    "Match",
+    "Problem",
+    "QuizError",
+    "Reply",
+    "load_knowledge",
+]
+
+__version__ = "0.1.0"

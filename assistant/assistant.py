@@ -1,0 +1,214 @@
+"""The assistant: urgent check first, then the matcher, then a reply a person or program can use.
+
+>>> bot = Assistant()
+>>> reply = bot.ask("does botox cause bruising?")
+>>> reply.kind, reply.intent
+('answer', 'side-effects')
+>>> "not medical advice" in reply.disclaimer
+True
+>>> follow = bot.ask("and is it painful?", context=reply.context)
+>>> follow.intent
+'side-effects'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge
+from .matcher import Candidate, IntentMatcher, Match
+from .urgent import UrgentCheck
+
+__all__ = ["Assistant", "Context", "Reply"]
+
+KINDS = ("answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz")
+_NO_DISCLAIMER = ("chat", "out-of-scope")
+_DEFAULT_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation is about so far; pass ``reply.context`` to the next ``ask``."""
+
+    topic: str | None = None  # the last Botox intent answered
+    turns: int = 0
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of an ambiguous reply."""
+
+    intent: str
+    title: str
+    ask: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The assistant's reply to one question.
+
+    ``kind`` is one of "answer", "ambiguous", "not-covered", "out-of-scope",
+    "urgent", "chat" or "quiz"; ``intent`` is None for ambiguous, not-covered
+    and out-of-scope. ``source`` names where in the guide an answer comes
+    from; ``disclaimer`` is set on every reply about Botox.
+    """
+
+    question: str
+    kind: str
+    intent: str | None
+    score: float
+    text: str
+    title: str = ""
+    source: str | None = None
+    disclaimer: str | None = None
+    suggestions: tuple[str, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    match: Match | None = field(default=None, repr=False, compare=False)
+    context: Context = field(default_factory=Context, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reply as the JSON object the command line prints."""
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "intent": self.intent,
+            "score": round(self.score, 4),
+            "answer": self.text,
+            "source": self.source,
+            "disclaimer": self.disclaimer,
+            "suggestions": list(self.suggestions),
+        }
+
+
+class Assistant:
+    """Answers questions from a knowledge pack. Immutable after construction; share it freely.
+
+    ``Assistant()`` uses the bundled knowledge; ``Assistant(load_knowledge(path))`` another pack.
+    Keyword options are passed to :class:`IntentMatcher` (``accept``, ``margin``...).
+    """
+
+    def __init__(self, knowledge: Knowledge | None = None, **matcher_options: float):
+        self.knowledge = knowledge if knowledge is not None else load_knowledge()
+        self.matcher = IntentMatcher(self.knowledge, **matcher_options)
+        self.urgent = UrgentCheck(self.knowledge.urgent, self.matcher.lexicon)
+        self._by_id = {i.id: i for i in self.knowledge.intents}
+        self._topics = {t.id: t for t in self.knowledge.not_covered}
+
+    def ask(self, question: str, *, context: Context | None = None) -> Reply:
+        """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood."""
+        if not isinstance(question, str):
+            raise TypeError(f"question must be str, not {type(question).__name__}")
+        context = context or Context()
+        flags = self.urgent.check(question)
+        if flags:
+            return self._urgent(question, [f.label for f in flags], context)
+        match = self.matcher.match(question, anchored=context.topic is not None)
+        if match.kind == "answer" and match.intent is not None:
+            intent = self._by_id[match.intent]
+            if intent.kind == "urgent":
+                return self._urgent(question, [], context, match)
+            return self._answer(question, match, context)
+        if match.kind == "ambiguous":
+            return self._ambiguous(question, match, context)
+        if match.kind == "not-covered":
+            return self._not_covered(question, match, context)
+        return self._out_of_scope(question, match, context)
+
+    def choose(self, reply: Reply, number: int) -> Reply:
+        """Pick choice ``number`` (1-based) of an ambiguous reply, as if that intent had matched."""
+        if not 1 <= number <= len(reply.choices):
+            raise IndexError(f"choose a number from 1 to {len(reply.choices)}")
+        choice = reply.choices[number - 1]
+        picked = Match("answer", choice.intent, choice.score, rule=f"chosen from the ambiguous reply (option {number})")
+        return self._answer(reply.question, picked, reply.context)
+
+    def suggestions_for(self, intent_ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """The questions to suggest for these intents (their ``ask`` lines)."""
+        return tuple(self._by_id[i].ask for i in intent_ids if i in self._by_id and self._by_id[i].ask)
+
+    @property
+    def _disclaimer(self) -> str:
+        return self.knowledge.pack.disclaimer
+
+    def _message(self, name: str, default: str) -> str:
+        return self.knowledge.pack.messages.get(name, default)
+
+    def _next(self, context: Context, topic: str | None) -> Context:
+        return Context(topic=topic, turns=context.turns + 1)
+
+    def _answer(self, question: str, match: Match, context: Context) -> Reply:
+        intent = self._by_id[match.intent or ""]
+        kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
+        topic = intent.id if kind == "answer" else (context.topic if kind != "chat" else context.topic)
+        return Reply(
+            question=question,
+            kind=kind,
+            intent=intent.id,
+            score=match.score,
+            text=intent.answer,
+            title=intent.title,
+            source=self.knowledge.source_label(intent) or None,
+            disclaimer=None if kind in _NO_DISCLAIMER else self._disclaimer,
+            suggestions=self.suggestions_for(intent.follow_up),
+            match=match,
+            context=self._next(context, topic),
+        )
+
+    def _urgent(self, question: str, labels: list[str], context: Context, match: Match | None = None) -> Reply:
+        intent = next((i for i in self.knowledge.intents if i.kind == "urgent"), None)
+        text = intent.answer if intent else "This could be an emergency. Get medical help now."
+        if labels:
+            text = f"You mentioned {_join(labels)}. {text}"
+        return Reply(
+            question=question,
+            kind="urgent",
+            intent=intent.id if intent else "urgent",
+            score=1.0,
+            text=text,
+            title=intent.title if intent else "Urgent",
+            source=self.knowledge.source_label(intent) if intent else None,
+            disclaimer=self._disclaimer,
+            red_flags=tuple(labels),
+            match=match,
+            context=self._next(context, context.topic),
+        )
+
+    def _ambiguous(self, question: str, match: Match, context: Context) -> Reply:
+        choices = tuple(Choice(c.label, self._by_id[c.label].title, self._by_id[c.label].ask or self._by_id[c.label].title, c.score)
+                        for c in match.alternatives if c.label in self._by_id)
+        lines = [self._message("ambiguous", "Which of these do you mean?")]
+        lines += [f"{n}. {c.ask}" for n, c in enumerate(choices, 1)]
+        return Reply(question, "ambiguous", None, match.score, "\n".join(lines), title="Did you mean…",
+                     disclaimer=self._disclaimer, suggestions=tuple(c.ask for c in choices), choices=choices,
+                     match=match, context=self._next(context, context.topic))
+
+    def _related(self, match: Match) -> tuple[str, ...]:
+        if match.topic and match.topic in self._topics:
+            return self.suggestions_for(self._topics[match.topic].related)
+        near = [c.label for c in match.candidates if c.label in self._by_id and self._by_id[c.label].kind == DOMAIN_KIND]
+        if not near:
+            near = [i.id for i in self.knowledge.domain_intents]
+        return self.suggestions_for(near[:2]) or self.suggestions_for([i.id for i in self.knowledge.domain_intents][:2])
+
+    def _not_covered(self, question: str, match: Match, context: Context) -> Reply:
+        text = self._message("not_covered", "The guide doesn't cover that. Ask a dermatologist or physician.")
+        topic = self._topics.get(match.topic or "")
+        title = f"Not covered: {topic.title}" if topic else "Not covered by the guide"
+        return Reply(question, "not-covered", None, match.score, text, title=title, disclaimer=self._disclaimer,
+                     suggestions=self._related(match), match=match, context=self._next(context, context.topic))
+
+    def _out_of_scope(self, question: str, match: Match, context: Context) -> Reply:
+        if match.kind == "empty":
+            text = self._message("rephrase", "Could you rephrase that?")
+        else:
+            text = self._message("out_of_scope", "That's outside what I can help with.")
+        starters = [i.id for i in self.knowledge.domain_intents][:_DEFAULT_SUGGESTIONS]
+        return Reply(question, "out-of-scope", None, match.score, text, title="Outside what I know",
+                     suggestions=self.suggestions_for(starters), match=match, context=self._next(context, None))
+
+
+def _join(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]

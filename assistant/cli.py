@@ -1,0 +1,210 @@
+"""The ``botox-faq`` command line: a thin layer over the library.
+
+Errors become one line, ``Error: ...``, with a fixed exit status:
+0 success, 1 a check failed (eval below --min-accuracy, validate found
+errors), 2 bad usage or a broken knowledge pack, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from typing import IO, Iterator, Sequence
+
+from . import __version__
+from .errors import AssistantError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(AssistantError):
+    """The command line was used wrongly."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and status 2, as for every other error
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS,
+                        help="use the knowledge pack in DIR instead of the bundled one")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="botox-faq", description="Answers questions about Botox for facial asymmetry from one "
+                     "curated guide. With no command, starts the chat. General information, not medical advice.")
+    parser.add_argument("--version", action="version", version=f"botox-faq {__version__}")
+    _add_common(parser)
+    parser.add_argument("--no-color", action="store_true", default=argparse.SUPPRESS, help="no colours in the chat")
+    parser.add_argument("--history", action="store_true", default=argparse.SUPPRESS,
+                        help="keep a chat history file (off by default: nothing is written to disk)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    chat = commands.add_parser("chat", help="chat in the terminal (the default)")
+    _add_common(chat)
+    chat.add_argument("--no-color", action="store_true", default=argparse.SUPPRESS, help="no colours (also NO_COLOR=1)")
+    chat.add_argument("--history", action="store_true", default=argparse.SUPPRESS,
+                      help="keep a persistent history file (also BOTOX_FAQ_HISTORY=1)")
+
+    ask = commands.add_parser("ask", help="answer one question (or '-' for one per line on stdin)")
+    _add_common(ask)
+    ask.add_argument("question", nargs="+", help="the question; '-' reads one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line with '-')")
+
+    ev = commands.add_parser("eval", help="score the matcher on a YAML file of labelled questions")
+    _add_common(ev)
+    ev.add_argument("file", help="a YAML list of {q, expect, tag} items")
+    ev.add_argument("--min-accuracy", type=_fraction, metavar="X",
+                    help="exit 1 if overall accuracy is below X (0.9 or 90%%)")
+    ev.add_argument("--json", action="store_true", help="print the rates as JSON")
+
+    quiz = commands.add_parser("quiz", help="check your understanding with a quiz")
+    _add_common(quiz)
+    quiz.add_argument("--topic", action="append", metavar="ID", help="only questions on this intent (repeatable)")
+    quiz.add_argument("--count", type=_positive, metavar="N", help="how many questions")
+    quiz.add_argument("--seed", type=int, metavar="N", help="a seed for a reproducible order")
+    quiz.add_argument("--json", action="store_true", help="one JSON object per event, for scripts")
+
+    validate = commands.add_parser("validate", help="check a knowledge pack and report every problem")
+    validate.add_argument("directory", nargs="?", metavar="DIR", help="the pack (default: the bundled one)")
+    return parser
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    value = value / 100 if text.endswith("%") or value > 1 else value
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected 0 to 1 or 0% to 100%, not {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _width(stream: IO[str]) -> int:
+    return min(100, shutil.get_terminal_size((80, 24)).columns) if stream.isatty() else 80
+
+
+def stdin_lines(stream: IO[bytes] | None = None) -> Iterator[str]:
+    """Lines of stdin as text; bytes that aren't UTF-8 become U+FFFD instead of stopping the stream."""
+    source = stream if stream is not None else sys.stdin.buffer
+    for raw in source:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for a fast start
+    from .assistant import Assistant
+    from .knowledge import load_knowledge
+
+    return Assistant(load_knowledge(getattr(args, "knowledge", None)))
+
+
+def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
+    from .format import format_reply
+
+    bot = _assistant(args)
+    if args.question == ["-"]:
+        for line in stdin_lines():
+            reply = bot.ask(line)
+            if args.json:
+                out.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                out.write(format_reply(reply, _width(out)) + "\n\n")
+            out.flush()
+        return EXIT_OK
+    reply = bot.ask(" ".join(args.question))
+    out.write((json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else format_reply(reply, _width(out))) + "\n")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
+    from .evaluation import evaluate, load_eval_file
+    from .format import format_report
+
+    items = load_eval_file(args.file)
+    report = evaluate(_assistant(args), items)
+    if args.json:
+        out.write(json.dumps({
+            "file": args.file, "total": report.total, "accuracy": report.accuracy,
+            "answer_accuracy": report.answer_accuracy, "wrong_rate": report.wrong_rate,
+            "abstain_rate": report.abstain_rate, "decline_rate": report.decline_rate,
+            "false_answer_rate": report.false_answer_rate,
+        }) + "\n")
+    else:
+        out.write(format_report(report, args.file) + "\n")
+    if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
+        sys.stderr.write(f"Error: accuracy {100 * report.accuracy:.1f}% is below --min-accuracy "
+                         f"{100 * args.min_accuracy:.1f}%\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
+    from .validate import validate_pack
+
+    problems = validate_pack(args.directory)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    where = args.directory or "the bundled knowledge"
+    summary = f"{where}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    (sys.stderr if errors else out).write(summary + "\n")
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def cmd_quiz(args: argparse.Namespace, out: IO[str]) -> int:
+    from .quiz_cli import run_quiz
+
+    bot = _assistant(args)
+    return run_quiz(bot.knowledge, args, out)
+
+
+def cmd_chat(args: argparse.Namespace, out: IO[str]) -> int:
+    from .chat.run import run_chat
+
+    return run_chat(_assistant(args), no_color=getattr(args, "no_color", False),
+                    history=getattr(args, "history", False), out=out)
+
+
+COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "quiz": cmd_quiz, "chat": cmd_chat}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out = sys.stdout
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command or "chat"](args, out)
+    except AssistantError as exc:  # usage, a broken knowledge pack, an unreadable file
+        sys.stderr.write(f"Error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("\nInterrupted.\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, without a second error at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # a bug: still one line, never a traceback (BOTOX_FAQ_DEBUG=1 shows it)
+        if os.environ.get("BOTOX_FAQ_DEBUG"):
+            raise
+        sys.stderr.write(f"Error: unexpected {type(exc).__name__}: {exc} (set BOTOX_FAQ_DEBUG=1 for details)\n")
+        return EXIT_FAILED

@@ -1,0 +1,45 @@
+"""The library's exceptions and the problem records that knowledge validation returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["AssistantError", "KnowledgeError", "Problem", "QuizError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or doubtful) in a knowledge pack, with where it is.
+
+    >>> str(Problem("knowledge/intents.yaml", 12, 5, "intent 'provider' has no answer"))
+    "knowledge/intents.yaml:12:5: intent 'provider' has no answer"
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+    level: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        prefix = "warning: " if self.level == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+class AssistantError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class KnowledgeError(AssistantError):
+    """A knowledge pack could not be loaded; the message names file, line and problem."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(problems)
+        first = str(self.problems[0]) if self.problems else "invalid knowledge pack"
+        more = len(self.problems) - 1
+        super().__init__(first if more <= 0 else f"{first} (and {more} more problem{'s' if more > 1 else ''})")
+
+
+class QuizError(AssistantError):
+    """A quiz cannot be started as asked (an unknown topic, no questions left)."""

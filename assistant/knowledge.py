@@ -1,0 +1,174 @@
+"""The knowledge model: immutable records for a pack's intents, lexicon, urgent rules and quiz.
+
+>>> kb = load_knowledge()
+>>> kb.intent("side-effects").title
+'Side effects'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = [
+    "Intent",
+    "Knowledge",
+    "LexiconData",
+    "NotCovered",
+    "Pack",
+    "QuizQuestion",
+    "RedFlag",
+    "UrgentRules",
+    "bundled_knowledge_path",
+    "load_knowledge",
+]
+
+DOMAIN_KIND = "answer"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A question the assistant answers: its answer, examples and where the answer comes from."""
+
+    id: str
+    title: str
+    answer: str
+    examples: tuple[str, ...]
+    source: tuple[str, ...] = ()
+    kind: str = DOMAIN_KIND  # "answer" | "chat" | "quiz" | "urgent"
+    ask: str = ""
+    follow_up: tuple[str, ...] = ()
+    quiz_topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NotCovered:
+    """A subject people ask about that the guide does not cover, with related topics it does."""
+
+    id: str
+    title: str
+    examples: tuple[str, ...]
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One urgent symptom and the phrasings that name it."""
+
+    id: str
+    label: str
+    phrases: tuple[str, ...] = ()
+    pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    pre_existing_ok: bool = False
+
+
+@dataclass(frozen=True)
+class UrgentRules:
+    """The red flags and the words that negate them or place them after an injection."""
+
+    red_flags: tuple[RedFlag, ...] = ()
+    window: int = 4
+    negators: tuple[str, ...] = ()
+    onset: tuple[str, ...] = ()
+    treatment: tuple[str, ...] = ()
+
+    def words(self) -> list[str]:
+        """Every word and phrase the red flags use (so typos can be corrected towards them)."""
+        words = [p for f in self.red_flags for p in f.phrases]
+        return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b]
+
+
+@dataclass(frozen=True)
+class LexiconData:
+    """Contractions, stopwords, filler, synonym concepts, anchors and protected words."""
+
+    contractions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    stopwords: frozenset[str] = frozenset()
+    filler: frozenset[str] = frozenset()
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    anchors: frozenset[str] = frozenset()
+    not_typos: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """A quiz question: multiple choice (``options``) or true/false, with the answer and why."""
+
+    id: str
+    intents: tuple[str, ...]
+    kind: str  # "choice" | "true-false"
+    question: str
+    options: tuple[str, ...]
+    answer: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The pack's name, its guide, the disclaimer, the named sources and stock messages."""
+
+    name: str = "knowledge"
+    title: str = ""
+    guide: str = ""
+    disclaimer: str = ""
+    disclaimer_short: str = ""
+    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    messages: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """A loaded knowledge pack. Build one with :func:`load_knowledge`."""
+
+    path: str
+    pack: Pack
+    intents: tuple[Intent, ...]
+    not_covered: tuple[NotCovered, ...] = ()
+    lexicon: LexiconData = field(default_factory=LexiconData)
+    urgent: UrgentRules = field(default_factory=UrgentRules)
+    quiz: tuple[QuizQuestion, ...] = ()
+
+    def intent(self, intent_id: str) -> Intent:
+        """The intent with this id; ``KeyError`` if there is none."""
+        for intent in self.intents:
+            if intent.id == intent_id:
+                return intent
+        raise KeyError(intent_id)
+
+    @property
+    def domain_intents(self) -> tuple[Intent, ...]:
+        """The intents that answer from the guide (not small talk, quiz or urgent)."""
+        return tuple(i for i in self.intents if i.kind == DOMAIN_KIND)
+
+    def source_label(self, intent: Intent) -> str:
+        """Where an intent's answer comes from, in words."""
+        return "; ".join(self.pack.sources.get(s, s) for s in intent.source)
+
+
+def bundled_knowledge_path() -> Path:
+    """The knowledge pack shipped with the package (inside the wheel, or beside a source checkout)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "knowledge"
+    return installed if installed.is_dir() else here.parent / "knowledge"
+
+
+def load_knowledge(path: str | Path | None = None) -> Knowledge:
+    """Load and check a knowledge pack: the bundled one, or the directory (or file) at ``path``.
+
+    Raises :class:`~assistant.errors.KnowledgeError` naming the file, line and
+    problem when the pack is broken.
+
+    >>> len(load_knowledge().domain_intents) >= 9
+    True
+    """
+    from .loader import read_pack
+
+    knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
+    errors = [p for p in problems if p.level == "error"]
+    if errors or knowledge is None:
+        from .errors import KnowledgeError
+
+        raise KnowledgeError(errors or problems)
+    return knowledge

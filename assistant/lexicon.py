@@ -1,0 +1,127 @@
+"""Turning a question into the concepts it names: spelling fixed against the knowledge's own words,
+synonyms mapped to concepts, words that carry no topic set aside.
+
+>>> from assistant.knowledge import load_knowledge
+>>> kb = load_knowledge()
+>>> lex = Lexicon(kb.lexicon, (e for i in kb.intents for e in i.examples))
+>>> lex.analyse("does botx leave you black and blue?").features
+('botox', 'leave', 'bruise')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .knowledge import LexiconData
+from .text import normalise, stem
+
+__all__ = ["Analysis", "Lexicon"]
+
+# Spelling correction: only words this long are corrected, and only to
+# knowledge words this long, so short everyday words are left alone.
+MIN_TYPO_LENGTH = 4
+MIN_TARGET_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a text says, as the matcher sees it."""
+
+    text: str  # the normalised text
+    words: tuple[str, ...]  # its words after spelling correction
+    features: tuple[str, ...]  # concepts and word stems, in order, without repeats
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, understood as)
+    anchored: bool = False  # names one of the lexicon's anchor concepts
+    fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+class Lexicon:
+    """The lexicon of a knowledge pack, ready to analyse text. Immutable and thread-safe."""
+
+    def __init__(self, data: LexiconData, vocabulary: Iterable[str] = ()):
+        self.data = data
+        self._contractions = dict(data.contractions)
+        phrases: dict[tuple[str, ...], str] = {}
+        for concept, entries in data.concepts.items():
+            for entry in entries:
+                key = tuple(stem(w) for w in normalise(entry, self._contractions).split())
+                if key:
+                    phrases.setdefault(key, concept)
+        self._phrases = phrases
+        self._longest = max((len(k) for k in phrases), default=1)
+        self._skip = frozenset(data.stopwords | data.filler)
+        self._stopwords = data.stopwords
+        self._filler = frozenset(data.filler | {stem(w) for w in data.filler})
+        known = set(self._skip) | set(data.not_typos)
+        for entry in [e for entries in data.concepts.values() for e in entries] + list(vocabulary):
+            known.update(normalise(entry, self._contractions).split())
+        self._known = frozenset(known)
+        targets = sorted(w for w in known - self._skip if len(w) >= MIN_TARGET_LENGTH and w.isalpha())
+        by_length: dict[int, list[str]] = {}
+        for word in targets:
+            by_length.setdefault(len(word), []).append(word)
+        self._targets_by_length = {n: tuple(ws) for n, ws in by_length.items()}
+        self._anchors = data.anchors
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Every word the knowledge uses, plus stopwords, filler and protected words."""
+        return self._known
+
+    def _correct(self, word: str) -> str:
+        """The knowledge word this unknown word is a typo of, or the word itself."""
+        if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha():
+            return word
+        limit = _max_distance(word)
+        pool = [t for n in range(len(word) - limit, len(word) + limit + 1) for t in self._targets_by_length.get(n, ())]
+        if not pool:
+            return word
+        hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not hits:
+            return word
+        # Closest first; then a word that keeps the first letter; then alphabetical.
+        best = min(hits, key=lambda hit: (hit[1], hit[0][0] != word[0], hit[0]))
+        return best[0]
+
+    def analyse(self, text: str) -> Analysis:
+        """Normalise, correct, map synonyms to concepts and drop words without a topic."""
+        normalised = normalise(text, self._contractions)
+        words = normalised.split()
+        corrected = [self.correct(w) for w in words]
+        corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
+        stems = [stem(w) for w in corrected]
+        features: list[str] = []
+        fillers: set[str] = set()
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest, len(stems) - i), 0, -1):
+                concept = self._phrases.get(tuple(stems[i : i + size]))
+                if concept is not None:
+                    features.append(concept)
+                    i += size
+                    break
+            else:
+                if corrected[i] not in self._stopwords:
+                    features.append(stems[i])
+                    if corrected[i] in self._filler or stems[i] in self._filler:
+                        fillers.add(stems[i])
+                i += 1
+        unique = tuple(dict.fromkeys(features))
+        return Analysis(
+            text=normalised,
+            words=tuple(corrected),
+            features=unique,
+            corrections=corrections,
+            anchored=any(f in self._anchors for f in unique),
+            fillers=frozenset(fillers),
+        )

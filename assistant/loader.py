@@ -1,0 +1,486 @@
+"""Reading a knowledge pack from YAML: every problem reported with its file, line and column.
+
+The YAML is composed into nodes (never constructed into Python objects by
+tag), so a file can't build arbitrary objects, and every value keeps the mark
+of where it stands.
+
+>>> from assistant.knowledge import bundled_knowledge_path
+>>> knowledge, problems = read_pack(bundled_knowledge_path())
+>>> [p for p in problems if p.level == "error"]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable
+
+import yaml
+
+from .errors import Problem
+from .knowledge import (
+    Intent,
+    Knowledge,
+    LexiconData,
+    NotCovered,
+    Pack,
+    QuizQuestion,
+    RedFlag,
+    UrgentRules,
+)
+
+__all__ = ["read_pack", "MAX_FILE_BYTES"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+SECTIONS = ("pack", "intents", "not_covered", "lexicon", "urgent", "quiz")
+INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
+QUIZ_KINDS = ("choice", "true-false")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+CORE_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _same_text(text: str) -> str:
+    """How duplicates are spotted: case and spacing don't make a question different."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+class _Reader:
+    """Pulls typed values out of YAML nodes, recording a problem for anything wrong."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+
+    def error(self, node: yaml.Node | None, message: str, level: str = "error") -> None:
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
+        self.problems.append(Problem(self.path, line, column, message, level))
+
+    def _tag_ok(self, node: yaml.Node) -> bool:
+        if node.tag not in CORE_TAGS:
+            self.error(node, f"YAML tag {node.tag!r} is not allowed (plain data only)")
+            return False
+        return True
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode) or not self._tag_ok(node):
+            if isinstance(node, yaml.MappingNode) or node.tag in CORE_TAGS:
+                self.error(node, f"{what} should be a mapping of keys to values")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, f"a key in {what}")
+            if key is None:
+                continue
+            key = str(key)
+            if key in out:
+                self.error(key_node, f"{what} has the key {key!r} twice")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
+        if not isinstance(node, yaml.SequenceNode) or not self._tag_ok(node):
+            if node.tag in CORE_TAGS:
+                self.error(node, f"{what} should be a list")
+            return None
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, what: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            if node.tag in CORE_TAGS:
+                self.error(node, f"{what} should be a single value, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+            else:
+                self._tag_ok(node)
+            return None
+        if not self._tag_ok(node):
+            return None
+        return _plain_scalar(node)
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+                self.error(node, f"{what} is empty")
+            return None
+        if not isinstance(value, str):
+            self.error(node, f"{what} should be text, not {type(value).__name__} {value!r}")
+            return None
+        if not value.strip():
+            self.error(node, f"{what} is empty")
+            return None
+        return value.strip()
+
+    def texts(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            one = self.text(node, what)
+            return (one,) if one else ()
+        items = self.sequence(node, what)
+        if items is None:
+            return ()
+        if not items and not allow_empty:
+            self.error(node, f"{what} is an empty list")
+        values = [self.text(item, f"an item of {what}") for item in items]
+        return tuple(v for v in values if v)
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        value = self.scalar(node, what)
+        if not isinstance(value, bool):
+            if value is not None:
+                self.error(node, f"{what} should be true or false, not {value!r}")
+            return None
+        return value
+
+    def integer(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
+        value = self.scalar(node, what)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            if value is not None:
+                self.error(node, f"{what} should be a whole number from {low} to {high}, not {value!r}")
+            return None
+        return value
+
+    def fields(
+        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        found = self.mapping(node, what)
+        if found is None:
+            return None
+        for name in required:
+            if name not in found:
+                self.error(node, f"{what} has no {name}")
+        for name, (key_node, _) in found.items():
+            if name not in required and name not in optional:
+                allowed = ", ".join(required + optional)
+                self.error(key_node, f"{what} has an unknown field {name!r} (expected: {allowed})")
+        return found
+
+
+def _plain_scalar(node: yaml.ScalarNode) -> Any:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _compose(path: Path, reader: _Reader) -> yaml.Node | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            reader.error(None, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        reader.error(None, f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        reader.problems.append(Problem(reader.path, line, column, "file is not valid UTF-8"))
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        reader.problems.append(Problem(reader.path, line, column, f"invalid YAML: {message}"))
+    except yaml.YAMLError as exc:
+        reader.error(None, f"invalid YAML: {' '.join(str(exc).split())}")
+    return None
+
+
+def _pack_files(path: Path, problems: list[Problem]) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        problems.append(Problem(str(path), 0, 0, "no such knowledge pack (expected a directory of YAML files)"))
+        return []
+    files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        problems.append(Problem(str(path), 0, 0, "the directory has no .yaml files"))
+    return files
+
+
+class _PackBuilder:
+    """Collects the sections of every file of a pack, then checks what refers to what."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.pack: Pack | None = None
+        self.intents: list[tuple[Intent, _Reader, yaml.Node, dict[str, tuple[yaml.Node, yaml.Node]]]] = []
+        self.not_covered: list[tuple[NotCovered, _Reader, yaml.Node]] = []
+        self.lexicon: LexiconData | None = None
+        self.urgent: UrgentRules | None = None
+        self.quiz: list[tuple[QuizQuestion, _Reader, yaml.Node]] = []
+
+    def add_file(self, path: Path) -> None:
+        reader = _Reader(str(path), self.problems)
+        root = _compose(path, reader)
+        if root is None:
+            return
+        top = reader.mapping(root, "the file")
+        if top is None:
+            return
+        for name, (key_node, value_node) in top.items():
+            handler: Callable[[_Reader, yaml.Node, yaml.Node], None] | None = getattr(self, f"_section_{name}", None)
+            if name not in SECTIONS or handler is None:
+                reader.error(key_node, f"unknown section {name!r} (expected one of: {', '.join(SECTIONS)})")
+                continue
+            handler(reader, key_node, value_node)
+
+    def _once(self, reader: _Reader, key_node: yaml.Node, already: object, name: str) -> bool:
+        if already is not None:
+            reader.error(key_node, f"section {name!r} appears in more than one file")
+            return False
+        return True
+
+    def _section_pack(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        if not self._once(reader, key_node, self.pack, "pack"):
+            return
+        found = reader.fields(node, "pack", (), ("name", "title", "guide", "disclaimer", "disclaimer_short", "sources", "messages"))
+        if found is None:
+            return
+        values = {k: reader.text(v, f"pack {k}") or "" for k, (_, v) in found.items() if k not in ("sources", "messages")}
+        maps: dict[str, MappingProxyType[str, str]] = {}
+        for name in ("sources", "messages"):
+            entries: dict[str, str] = {}
+            if name in found:
+                for key, (_, value) in (reader.mapping(found[name][1], f"pack {name}") or {}).items():
+                    text = reader.text(value, f"pack {name} {key!r}")
+                    if text:
+                        entries[key] = text
+            maps[name] = MappingProxyType(entries)
+        self.pack = Pack(**values, **maps)
+
+    def _section_intents(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        for item in reader.sequence(node, "intents") or ():
+            found = reader.fields(item, "an intent", ("id", "answer", "examples"),
+                                  ("title", "ask", "kind", "source", "follow_up", "quiz_topics"))
+            if found is None:
+                continue
+            intent_id = reader.text(found["id"][1], "an intent's id") if "id" in found else None
+            what = f"intent {intent_id!r}" if intent_id else "an intent"
+            if intent_id and not ID_PATTERN.match(intent_id):
+                reader.error(found["id"][1], f"{what}: ids use lower-case letters, digits, '.', '-' and '_'")
+            kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else "answer"
+            if kind and kind not in INTENT_KINDS:
+                reader.error(found["kind"][1], f"{what} has kind {kind!r} (expected one of: {', '.join(INTENT_KINDS)})")
+            if kind in ("answer", "urgent") and "source" not in found:
+                reader.error(item, f"{what} has no source (which part of the guide it rests on)")
+            answer = reader.text(found["answer"][1], f"{what} answer") if "answer" in found else None
+            examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
+            seq = {k: reader.texts(found[k][1], f"{what} {k}", allow_empty=True) if k in found else ()
+                   for k in ("source", "follow_up", "quiz_topics")}
+            title = reader.text(found["title"][1], f"{what} title") if "title" in found else None
+            ask = reader.text(found["ask"][1], f"{what} ask") if "ask" in found else None
+            if intent_id and answer and examples and kind in INTENT_KINDS:
+                intent = Intent(id=intent_id, title=title or ask or intent_id, answer=" ".join(answer.split()),
+                                examples=examples, kind=kind or "answer", ask=ask or "", **seq)
+                self.intents.append((intent, reader, item, found))
+
+    def _section_not_covered(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        for item in reader.sequence(node, "not_covered") or ():
+            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related",))
+            if found is None:
+                continue
+            topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
+            what = f"not-covered topic {topic_id!r}" if topic_id else "a not-covered topic"
+            title = reader.text(found["title"][1], f"{what} title") if "title" in found else None
+            examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
+            related = reader.texts(found["related"][1], f"{what} related", allow_empty=True) if "related" in found else ()
+            if topic_id and title and examples:
+                self.not_covered.append((NotCovered(topic_id, title, examples, related), reader, item))
+
+    def _section_lexicon(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        if not self._once(reader, key_node, self.lexicon, "lexicon"):
+            return
+        found = reader.fields(node, "lexicon", (), ("contractions", "stopwords", "filler", "concepts", "anchors", "not_typos"))
+        if found is None:
+            return
+        contractions: dict[str, str] = {}
+        if "contractions" in found:
+            for key, (_, value) in (reader.mapping(found["contractions"][1], "lexicon contractions") or {}).items():
+                expanded = reader.scalar(value, f"contraction {key!r}")
+                if isinstance(expanded, str):
+                    contractions[key.casefold()] = expanded.casefold()
+                elif expanded is not None:
+                    reader.error(value, f"contraction {key!r} should expand to text")
+        concepts: dict[str, tuple[str, ...]] = {}
+        if "concepts" in found:
+            for key, (_, value) in (reader.mapping(found["concepts"][1], "lexicon concepts") or {}).items():
+                concepts[key] = reader.texts(value, f"concept {key!r}")
+        words = {name: frozenset(w.casefold() for w in reader.texts(found[name][1], f"lexicon {name}", allow_empty=True))
+                 if name in found else frozenset() for name in ("stopwords", "filler", "anchors", "not_typos")}
+        for anchor in sorted(words["anchors"] - set(concepts)):
+            reader.error(found["anchors"][1], f"anchor {anchor!r} is not a concept of the lexicon")
+        self.lexicon = LexiconData(contractions=MappingProxyType(contractions), concepts=MappingProxyType(concepts), **words)
+
+    def _section_urgent(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        if not self._once(reader, key_node, self.urgent, "urgent"):
+            return
+        found = reader.fields(node, "urgent", ("red_flags",), ("window", "negators", "onset", "treatment"))
+        if found is None:
+            return
+        flags: list[RedFlag] = []
+        for item in reader.sequence(found["red_flags"][1], "urgent red_flags") or () if "red_flags" in found else ():
+            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok"))
+            if flag is None:
+                continue
+            flag_id = reader.text(flag["id"][1], "a red flag's id") if "id" in flag else None
+            what = f"red flag {flag_id!r}" if flag_id else "a red flag"
+            phrases = reader.texts(flag["phrases"][1], f"{what} phrases", allow_empty=True) if "phrases" in flag else ()
+            pairs = []
+            for pair in reader.sequence(flag["pairs"][1], f"{what} pairs") or () if "pairs" in flag else ():
+                groups = reader.sequence(pair, f"a pair of {what}")
+                if groups is not None and len(groups) != 2:
+                    reader.error(pair, f"a pair of {what} should hold two lists of words")
+                elif groups is not None:
+                    pairs.append((reader.texts(groups[0], f"a pair of {what}"), reader.texts(groups[1], f"a pair of {what}")))
+            if not phrases and not pairs:
+                reader.error(item, f"{what} has neither phrases nor pairs")
+            ok = reader.boolean(flag["pre_existing_ok"][1], f"{what} pre_existing_ok") if "pre_existing_ok" in flag else False
+            label = reader.text(flag["label"][1], f"{what} label") if "label" in flag else None
+            if flag_id and label:
+                flags.append(RedFlag(flag_id, label, phrases, tuple(pairs), bool(ok)))
+        window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
+        lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
+                 for name in ("negators", "onset", "treatment")}
+        self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, **lists)
+
+    def _section_quiz(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        for item in reader.sequence(node, "quiz") or ():
+            found = reader.fields(item, "a quiz question", ("id", "intents", "kind", "question", "answer", "explanation"), ("options",))
+            if found is None:
+                continue
+            qid = reader.text(found["id"][1], "a quiz question's id") if "id" in found else None
+            what = f"quiz question {qid!r}" if qid else "a quiz question"
+            kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else None
+            if kind and kind not in QUIZ_KINDS:
+                reader.error(found["kind"][1], f"{what} has kind {kind!r} (expected one of: {', '.join(QUIZ_KINDS)})")
+                kind = None
+            question = reader.text(found["question"][1], f"{what} question") if "question" in found else None
+            explanation = reader.text(found["explanation"][1], f"{what} explanation") if "explanation" in found else None
+            intents = reader.texts(found["intents"][1], f"{what} intents") if "intents" in found else ()
+            options: tuple[str, ...] = ()
+            answer: str | None = None
+            if kind == "choice":
+                if "options" not in found:
+                    reader.error(item, f"{what} is multiple choice but has no options")
+                else:
+                    options = reader.texts(found["options"][1], f"{what} options")
+                    if options and not 3 <= len(options) <= 5:
+                        reader.error(found["options"][1], f"{what} should have 3 to 5 options, not {len(options)}")
+                    if len({_same_text(o) for o in options}) != len(options):
+                        reader.error(found["options"][1], f"{what} has the same option twice")
+                if "answer" in found:
+                    answer = reader.text(found["answer"][1], f"{what} answer")
+                    if answer and options and answer not in options:
+                        reader.error(found["answer"][1], f"{what}: the answer {answer!r} is not among its options")
+                        answer = None
+            elif kind == "true-false":
+                if "options" in found:
+                    reader.error(found["options"][0], f"{what} is true/false and takes no options")
+                value = reader.boolean(found["answer"][1], f"{what} answer") if "answer" in found else None
+                answer = None if value is None else ("true" if value else "false")
+                options = ("true", "false")
+            if qid and kind and question and explanation and intents and answer:
+                self.quiz.append((QuizQuestion(qid, intents, kind, question, options, answer, explanation), reader, item))
+
+    def finish(self, path: Path) -> Knowledge | None:
+        ids: dict[str, tuple[_Reader, yaml.Node]] = {}
+        for intent, reader, item, _ in self.intents:
+            if intent.id in ids:
+                first = ids[intent.id][1].start_mark.line + 1
+                reader.error(item, f"intent {intent.id!r} is defined twice (first at line {first})")
+            else:
+                ids[intent.id] = (reader, item)
+        self._check_examples()
+        pack = self.pack or Pack()
+        known = set(ids)
+        for intent, reader, item, found in self.intents:
+            for field_name in ("follow_up", "quiz_topics"):
+                for ref in getattr(intent, field_name):
+                    if ref not in known:
+                        reader.error(found[field_name][1], f"intent {intent.id!r} {field_name} names an unknown intent {ref!r}")
+            if pack.sources:
+                for source in intent.source:
+                    if source not in pack.sources:
+                        reader.error(found["source"][1], f"intent {intent.id!r} names an unknown source {source!r} (see pack sources)")
+        nc_ids: set[str] = set()
+        for topic, reader, item in self.not_covered:
+            if topic.id in nc_ids or topic.id in known:
+                reader.error(item, f"not-covered topic {topic.id!r} reuses an id")
+            nc_ids.add(topic.id)
+            for ref in topic.related:
+                if ref not in known:
+                    reader.error(item, f"not-covered topic {topic.id!r} names an unknown related intent {ref!r}")
+        self._check_quiz(known)
+        if not self.intents and not any(p.level == "error" for p in self.problems):
+            self.problems.append(Problem(str(path), 0, 0, "the pack has no intents"))
+        if any(p.level == "error" for p in self.problems):
+            return None
+        return Knowledge(
+            path=str(path),
+            pack=pack,
+            intents=tuple(i for i, *_ in self.intents),
+            not_covered=tuple(t for t, *_ in self.not_covered),
+            lexicon=self.lexicon or LexiconData(),
+            urgent=self.urgent or UrgentRules(),
+            quiz=tuple(q for q, *_ in self.quiz),
+        )
+
+    def _check_examples(self) -> None:
+        owner: dict[str, str] = {}
+        labelled = [(i.id, i.examples, r, f["examples"][1]) for i, r, _, f in self.intents]
+        labelled += [(t.id, t.examples, r, n) for t, r, n in self.not_covered]
+        for label, examples, reader, node in labelled:
+            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            for example, example_node in zip(examples, items):
+                key = _same_text(example)
+                if key in owner and owner[key] != label:
+                    reader.error(example_node, f"example {example!r} of {label!r} also belongs to {owner[key]!r}")
+                elif key in owner:
+                    reader.error(example_node, f"example {example!r} appears twice in {label!r}", "warning")
+                owner.setdefault(key, label)
+
+    def _check_quiz(self, known: set[str]) -> None:
+        seen_ids: set[str] = set()
+        seen_questions: dict[str, str] = {}
+        for question, reader, item in self.quiz:
+            if question.id in seen_ids:
+                reader.error(item, f"quiz question {question.id!r} is defined twice")
+            seen_ids.add(question.id)
+            key = _same_text(question.question)
+            if key in seen_questions:
+                reader.error(item, f"quiz question {question.id!r} duplicates {seen_questions[key]!r}")
+            seen_questions.setdefault(key, question.id)
+            for ref in question.intents:
+                if ref not in known:
+                    reader.error(item, f"quiz question {question.id!r} names an unknown intent {ref!r}")
+
+
+def read_pack(path: Path, marks: dict[tuple[str, str], Problem] | None = None) -> tuple[Knowledge | None, list[Problem]]:
+    """Read every YAML file of a pack; return the knowledge (None if broken) and all problems.
+
+    If ``marks`` is given, it is filled with where each (label, example) stands, for later warnings.
+    """
+    builder = _PackBuilder()
+    for file in _pack_files(path, builder.problems):
+        builder.add_file(file)
+    if marks is not None:
+        for intent, reader, _, found in builder.intents:
+            nodes = found["examples"][1].value if isinstance(found["examples"][1], yaml.SequenceNode) else []
+            for example, node in zip(intent.examples, nodes):
+                marks[(intent.id, example)] = Problem(reader.path, node.start_mark.line + 1, node.start_mark.column + 1, "")
+    knowledge = builder.finish(path) if not any(p.level == "error" and p.line == 0 and p.path == str(path) for p in builder.problems) else None
+    return knowledge, sorted(builder.problems, key=lambda p: (p.path, p.line, p.column))

@@ -1,0 +1,193 @@
+"""The intent matcher: maps a question to the intent whose examples explain it best, or declines.
+
+Each question and example is reduced to concepts (see :mod:`assistant.lexicon`).
+Concepts are weighted by how well they tell labels apart (an inverse label
+frequency), so "bruise" counts for more than "botox". A question scores
+against an example by a precision-leaning F-measure of the weight they share;
+words no label knows count fully against every label, which is what keeps
+"side effects of ibuprofen" from borrowing the side-effects answer.
+
+>>> from assistant.knowledge import load_knowledge
+>>> m = IntentMatcher(load_knowledge())
+>>> match = m.match("does botox cause bruising?")
+>>> match.intent, match.kind, match.score > 0.8
+('side-effects', 'answer', True)
+>>> m.match("what are the side effects of ibuprofen").intent is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .knowledge import Knowledge
+from .lexicon import Analysis, Lexicon
+
+__all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
+
+NOT_COVERED_PREFIX = "not-covered:"
+FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One label the question was scored against: an intent id, or ``not-covered:<topic>``."""
+
+    label: str
+    score: float
+
+    @property
+    def not_covered(self) -> bool:
+        return self.label.startswith(NOT_COVERED_PREFIX)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one question.
+
+    ``kind`` is "answer", "ambiguous", "not-covered", "out-of-scope" or "empty";
+    ``intent`` is set only for "answer". ``alternatives`` holds the runners-up
+    (for "ambiguous", the choices), best first. ``rule`` says which rule decided.
+    """
+
+    kind: str
+    intent: str | None
+    score: float
+    alternatives: tuple[Candidate, ...] = ()
+    rule: str = ""
+    margin: float = 0.0
+    topic: str | None = None  # the not-covered topic, when one was recognised
+    analysis: Analysis | None = None
+    candidates: tuple[Candidate, ...] = ()  # the top labels as scored, for explaining
+
+
+def _same_family(a: str, b: str) -> bool:
+    """An intent and its dotted refinements (side-effects, side-effects.bruising) never compete."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+@dataclass(frozen=True)
+class _Example:
+    label: int
+    features: frozenset[str]
+    weight: float
+
+
+class IntentMatcher:
+    """Fuzzy intent matcher over a knowledge pack. Pure, deterministic and thread-safe.
+
+    ``accept`` is the lowest score that answers; ``margin`` the least lead the
+    best intent needs over a different runner-up, else the reply is ambiguous.
+    ``beta`` < 1 leans the F-measure towards precision (a question should be
+    explained by the example more than the other way round).
+    """
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        accept: float = 0.5,
+        margin: float = 0.06,
+        beta: float = 0.6,
+        unknown_weight: float = 1.0,
+    ):
+        self.knowledge = knowledge
+        self.accept = accept
+        self.margin = margin
+        self._beta2 = beta * beta
+        self._unknown_scale = unknown_weight
+        labels = [i.id for i in knowledge.intents] + [NOT_COVERED_PREFIX + t.id for t in knowledge.not_covered]
+        texts = [i.examples for i in knowledge.intents] + [t.examples for t in knowledge.not_covered]
+        self.labels: tuple[str, ...] = tuple(labels)
+        vocabulary = [e for group in texts for e in group] + knowledge.urgent.words()
+        self.lexicon = Lexicon(knowledge.lexicon, vocabulary)
+        analysed = [[self.lexicon.analyse(e) for e in group] for group in texts]
+        label_df: dict[str, int] = defaultdict(int)
+        for group in analysed:
+            for feature in {f for a in group for f in a.features}:
+                label_df[feature] += 1
+        n = len(labels)
+        self._weights = {f: math.log(1.0 + n / df) for f, df in label_df.items()}
+        self._unknown = math.log(1.0 + n / 0.5) * unknown_weight
+        self._filler = FILLER_WEIGHT
+        examples: list[_Example] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for label_index, group in enumerate(analysed):
+            for analysis in group:
+                if not analysis.features:
+                    continue
+                index = len(examples)
+                fs = frozenset(analysis.features)
+                examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
+                for f in fs:
+                    postings[f].append(index)
+        self._examples = tuple(examples)
+        self._postings = {f: tuple(ix) for f, ix in postings.items()}
+
+    def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
+        """How much a concept counts: more when fewer labels use it; most for unknown words."""
+        if feature in fillers:
+            return min(self._filler, self._weights.get(feature, self._filler))
+        return self._weights.get(feature, self._unknown)
+
+    def analyse(self, question: str) -> Analysis:
+        """The question as the matcher sees it (normalised, corrected, as concepts)."""
+        return self.lexicon.analyse(question)
+
+    def scores(self, analysis: Analysis) -> list[Candidate]:
+        """Every label that shares a concept with the question, best first."""
+        features = analysis.features
+        weights = {f: self.weight(f, analysis.fillers) for f in features}
+        total = sum(weights.values())
+        if total <= 0:
+            return []
+        shared: dict[int, float] = defaultdict(float)
+        for f in features:
+            w = weights[f]
+            for index in self._postings.get(f, ()):
+                shared[index] += w
+        best: dict[int, float] = {}
+        b2 = self._beta2
+        for index, inter in shared.items():
+            example = self._examples[index]
+            precision = inter / total
+            recall = inter / example.weight
+            f_score = (1 + b2) * precision * recall / (b2 * precision + recall)
+            if f_score > best.get(example.label, 0.0):
+                best[example.label] = f_score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [Candidate(self.labels[i], round(min(1.0, s), 4)) for i, s in ranked]
+
+    def match(self, question: str, *, anchored: bool = False) -> Match:
+        """Match a question; ``anchored=True`` says the conversation is already about the subject.
+
+        >>> IntentMatcher(__import__("assistant").load_knowledge()).match("").kind
+        'empty'
+        """
+        analysis = self.analyse(question)
+        if not analysis.features:
+            return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
+        ranked = self.scores(analysis)
+        top = tuple(ranked[:5])
+        in_domain = anchored or analysis.anchored
+        declined = "not-covered" if in_domain else "out-of-scope"
+        if not ranked or ranked[0].score < self.accept:
+            score = ranked[0].score if ranked else 0.0
+            rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"
+            return Match(declined, None, score, top[1:], rule=rule, analysis=analysis, candidates=top)
+        best = ranked[0]
+        if best.not_covered:
+            topic = best.label[len(NOT_COVERED_PREFIX):]
+            return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",
+                         topic=topic, analysis=analysis, candidates=top)
+        rivals = [c for c in ranked[1:] if not c.not_covered and not _same_family(c.label, best.label)]
+        runner = rivals[0] if rivals else None
+        margin = best.score - (runner.score if runner else 0.0)
+        if runner is not None and margin < self.margin:
+            close = tuple([best] + [c for c in rivals if best.score - c.score < self.margin][:2])
+            return Match("ambiguous", None, best.score, close, rule=f"top two within the margin {self.margin:.2f}",
+                         margin=margin, analysis=analysis, candidates=top)
+        return Match("answer", best.label, best.score, top[1:], rule="best score above the floor with a clear lead",
+                     margin=margin, analysis=analysis, candidates=top)

@@ -1,0 +1,86 @@
+"""Explicit text normalisation: Unicode, case, quotes, contractions, punctuation, length.
+
+>>> normalise("What's Botox’s  ROLE?!", {"what's": "what is"})
+'what is botox role'
+>>> stem("bruising"), stem("bruises"), stem("paralyzed")
+('bruis', 'bruis', 'paralys')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Mapping
+
+__all__ = ["MAX_INPUT_CHARS", "MAX_TOKENS", "normalise", "stem", "printable"]
+
+# What is matched is capped, so the time a question takes does not grow with
+# its length: a real question fits easily in the first 600 characters.
+MAX_INPUT_CHARS = 600
+MAX_TOKENS = 80
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
+_WORD_WITH_APOSTROPHE = re.compile(r"\w+(?:'\w+)+|\w+'")
+_NOT_WORD = re.compile(r"[^\w']+|_+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _fold(text: str) -> str:
+    """Decompose, drop combining marks (accents, and floods of them), case-fold."""
+    decomposed = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", kept).casefold()
+
+
+def _expand(word: str, contractions: Mapping[str, str]) -> str:
+    if word in contractions:
+        return contractions[word]
+    for suffix, replacement in contractions.items():
+        if suffix.startswith("'") or suffix.startswith("n'"):
+            if word.endswith(suffix) and len(word) > len(suffix):
+                return word[: -len(suffix)] + replacement
+    # Possessives and anything else: the apostrophe and what follows go.
+    return word.split("'", 1)[0]
+
+
+def normalise(text: str, contractions: Mapping[str, str] | None = None) -> str:
+    """Lower-case, unify quotes, expand contractions, replace punctuation and controls by spaces."""
+    folded = _CONTROL.sub(" ", _fold(text).translate(_QUOTES))
+    table = contractions or {}
+    expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
+    words = [w.strip("'") for w in _NOT_WORD.sub(" ", expanded).split()]
+    expanded_again = " ".join(table.get(w, w) for w in words if w)
+    return " ".join(expanded_again.split()[:MAX_TOKENS])
+
+
+_DOUBLE = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so 'bruise', 'bruises', 'bruised' and 'bruising' meet."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        if w.endswith(_DOUBLE):
+            w = w[:-1]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        if w.endswith(_DOUBLE):
+            w = w[:-1]
+    elif w.endswith("es") and len(w) > 4 and (w[-3] in "sxz" or w.endswith(("ches", "shes"))):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w.replace("yz", "ys").replace("iz", "is")
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """Text safe to show on a terminal: control and bidi characters removed, length capped."""
+    cleaned = " ".join(_CONTROL.sub(" ", text).split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

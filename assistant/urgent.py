@@ -1,0 +1,80 @@
+"""The urgent-symptom check: red flags after an injection, found before any other matching.
+
+Rules come from the knowledge pack (``urgent:`` in ``knowledge/urgent.yaml``).
+Words are compared after the lexicon's normalisation, spelling correction and
+stemming, so "cant swalow" finds the swallowing flag.
+
+>>> from assistant import load_knowledge, IntentMatcher
+>>> kb = load_knowledge()
+>>> check = UrgentCheck(kb.urgent, IntentMatcher(kb).lexicon)
+>>> [f.id for f in check.check("my mum cant swalow since her botox")]
+['swallowing']
+>>> check.check("is swelling normal after botox?")
+()
+"""
+
+from __future__ import annotations
+
+from .knowledge import RedFlag, UrgentRules
+from .lexicon import Lexicon
+from .text import normalise, stem
+
+__all__ = ["UrgentCheck"]
+
+_NEGATION_REACH = 3  # how many words before a symptom a "no" or "without" still reaches
+
+
+def _stems(text: str, contractions: dict[str, str]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in normalise(text, contractions).split())
+
+
+def _find(sequence: tuple[str, ...], words: tuple[str, ...]) -> list[int]:
+    n = len(sequence)
+    return [i for i in range(len(words) - n + 1) if words[i : i + n] == sequence]
+
+
+class UrgentCheck:
+    """Finds red-flag symptoms in a question. Immutable and thread-safe."""
+
+    def __init__(self, rules: UrgentRules, lexicon: Lexicon):
+        self.rules = rules
+        self.lexicon = lexicon
+        c = dict(lexicon.data.contractions)
+        self._phrases = {f.id: tuple(_stems(p, c) for p in f.phrases) for f in rules.red_flags}
+        self._pairs = {
+            f.id: tuple((frozenset(s for w in a for s in _stems(w, c)), frozenset(s for w in b for s in _stems(w, c))) for a, b in f.pairs)
+            for f in rules.red_flags
+        }
+        self._negators = tuple(_stems(n, c) for n in rules.negators)
+        self._onset = frozenset(s for w in rules.onset for s in _stems(w, c))
+        self._treatment = frozenset(s for w in rules.treatment for s in _stems(w, c))
+
+    def _negated(self, words: tuple[str, ...], start: int) -> bool:
+        for negator in self._negators:
+            for at in _find(negator, words[max(0, start - _NEGATION_REACH - len(negator)) : start]):
+                return True
+        return False
+
+    def _hits(self, flag: RedFlag, words: tuple[str, ...]) -> list[int]:
+        """Where the flag is named: the start of each phrase or pair found."""
+        starts = [i for phrase in self._phrases[flag.id] for i in _find(phrase, words)]
+        window = self.rules.window
+        for first, second in self._pairs[flag.id]:
+            a = [i for i, w in enumerate(words) if w in first]
+            b = [i for i, w in enumerate(words) if w in second]
+            starts += [min(i, j) for i in a for j in b if i != j and abs(i - j) <= window]
+        return sorted(set(starts))
+
+    def check(self, question: str) -> tuple[RedFlag, ...]:
+        """The red flags the question describes (none for ordinary side-effect questions)."""
+        analysis = self.lexicon.analyse(question)
+        words = tuple(stem(w) for w in analysis.words)
+        found: list[RedFlag] = []
+        for flag in self.rules.red_flags:
+            hits = [i for i in self._hits(flag, words) if not self._negated(words, i)]
+            if not hits:
+                continue
+            if flag.pre_existing_ok and self._treatment.intersection(words) and not self._onset.intersection(words):
+                continue
+            found.append(flag)
+        return tuple(found)
