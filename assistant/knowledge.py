@@ -89,6 +89,7 @@ class LexiconData:
     filler: frozenset[str] = frozenset()
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     anchors: frozenset[str] = frozenset()
+    topical: frozenset[str] = frozenset()
     not_typos: frozenset[str] = frozenset()
 
 

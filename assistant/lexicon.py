@@ -39,9 +39,13 @@ class Analysis:
     anchored: bool = False  # names one of the lexicon's anchor concepts
     fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
 
+    @property
+    def features_set(self) -> frozenset[str]:
+        return frozenset(self.features)
+
 
 def _max_distance(word: str) -> int:
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 8 else 2
 
 
 class Lexicon:
@@ -65,6 +69,7 @@ class Lexicon:
         for entry in [e for entries in data.concepts.values() for e in entries] + list(vocabulary):
             known.update(normalise(entry, self._contractions).split())
         self._known = frozenset(known)
+        self._known_stems = frozenset(stem(w) for w in known)
         targets = sorted(w for w in known - self._skip if len(w) >= MIN_TARGET_LENGTH and w.isalpha())
         by_length: dict[int, list[str]] = {}
         for word in targets:
@@ -80,7 +85,7 @@ class Lexicon:
 
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
-        if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha():
+        if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
             return word
         limit = _max_distance(word)
         pool = [t for n in range(len(word) - limit, len(word) + limit + 1) for t in self._targets_by_length.get(n, ())]

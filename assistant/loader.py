@@ -13,6 +13,7 @@ of where it stands.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable
@@ -34,7 +35,7 @@ from .knowledge import (
 __all__ = ["read_pack", "MAX_FILE_BYTES"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-SECTIONS = ("pack", "intents", "not_covered", "lexicon", "urgent", "quiz")
+SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
 INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
 QUIZ_KINDS = ("choice", "true-false")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -222,6 +223,7 @@ class _PackBuilder:
         self.lexicon: LexiconData | None = None
         self.urgent: UrgentRules | None = None
         self.quiz: list[tuple[QuizQuestion, _Reader, yaml.Node]] = []
+        self.not_typos: set[str] = set()
 
     def add_file(self, path: Path) -> None:
         reader = _Reader(str(path), self.problems)
@@ -304,7 +306,7 @@ class _PackBuilder:
     def _section_lexicon(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
             return
-        found = reader.fields(node, "lexicon", (), ("contractions", "stopwords", "filler", "concepts", "anchors", "not_typos"))
+        found = reader.fields(node, "lexicon", (), ("contractions", "stopwords", "filler", "concepts", "anchors", "topical", "not_typos"))
         if found is None:
             return
         contractions: dict[str, str] = {}
@@ -320,10 +322,14 @@ class _PackBuilder:
             for key, (_, value) in (reader.mapping(found["concepts"][1], "lexicon concepts") or {}).items():
                 concepts[key] = reader.texts(value, f"concept {key!r}")
         words = {name: frozenset(w.casefold() for w in reader.texts(found[name][1], f"lexicon {name}", allow_empty=True))
-                 if name in found else frozenset() for name in ("stopwords", "filler", "anchors", "not_typos")}
-        for anchor in sorted(words["anchors"] - set(concepts)):
-            reader.error(found["anchors"][1], f"anchor {anchor!r} is not a concept of the lexicon")
+                 if name in found else frozenset() for name in ("stopwords", "filler", "anchors", "topical", "not_typos")}
+        for name in ("anchors", "topical"):
+            for concept in sorted(words[name] - set(concepts)):
+                reader.error(found[name][1], f"{name[:-1] if name == 'anchors' else name} {concept!r} is not a concept of the lexicon")
         self.lexicon = LexiconData(contractions=MappingProxyType(contractions), concepts=MappingProxyType(concepts), **words)
+
+    def _section_not_typos(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+        self.not_typos.update(w.casefold() for w in reader.texts(node, "not_typos", allow_empty=True))
 
     def _section_urgent(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.urgent, "urgent"):
@@ -406,6 +412,7 @@ class _PackBuilder:
                 ids[intent.id] = (reader, item)
         self._check_examples()
         pack = self.pack or Pack()
+        lexicon = self.lexicon or LexiconData()
         known = set(ids)
         for intent, reader, item, found in self.intents:
             for field_name in ("follow_up", "quiz_topics"):
@@ -434,7 +441,7 @@ class _PackBuilder:
             pack=pack,
             intents=tuple(i for i, *_ in self.intents),
             not_covered=tuple(t for t, *_ in self.not_covered),
-            lexicon=self.lexicon or LexiconData(),
+            lexicon=replace(lexicon, not_typos=lexicon.not_typos | self.not_typos),
             urgent=self.urgent or UrgentRules(),
             quiz=tuple(q for q, *_ in self.quiz),
         )

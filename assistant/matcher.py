@@ -88,16 +88,19 @@ class IntentMatcher:
         self,
         knowledge: Knowledge,
         *,
-        accept: float = 0.5,
-        margin: float = 0.06,
-        beta: float = 0.6,
+        accept: float = 0.55,
+        margin: float = 0.03,
+        beta: float = 0.8,
         unknown_weight: float = 1.0,
+        unknown_decay: float = 1.0,
+        coverage: float = 0.4,
     ):
         self.knowledge = knowledge
         self.accept = accept
         self.margin = margin
         self._beta2 = beta * beta
-        self._unknown_scale = unknown_weight
+        self._decay = unknown_decay
+        self._coverage = coverage
         labels = [i.id for i in knowledge.intents] + [NOT_COVERED_PREFIX + t.id for t in knowledge.not_covered]
         texts = [i.examples for i in knowledge.intents] + [t.examples for t in knowledge.not_covered]
         self.labels: tuple[str, ...] = tuple(labels)
@@ -114,6 +117,7 @@ class IntentMatcher:
         self._filler = FILLER_WEIGHT
         examples: list[_Example] = []
         postings: dict[str, list[int]] = defaultdict(list)
+        label_postings: dict[str, set[int]] = defaultdict(set)
         for label_index, group in enumerate(analysed):
             for analysis in group:
                 if not analysis.features:
@@ -123,8 +127,12 @@ class IntentMatcher:
                 examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
                 for f in fs:
                     postings[f].append(index)
+                    label_postings[f].add(label_index)
         self._examples = tuple(examples)
+        self._domain = frozenset(i.id for i in knowledge.domain_intents)
+        self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
         self._postings = {f: tuple(ix) for f, ix in postings.items()}
+        self._label_postings = {f: tuple(sorted(ix)) for f, ix in label_postings.items()}
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
         """How much a concept counts: more when fewer labels use it; most for unknown words."""
@@ -136,29 +144,50 @@ class IntentMatcher:
         """The question as the matcher sees it (normalised, corrected, as concepts)."""
         return self.lexicon.analyse(question)
 
-    def scores(self, analysis: Analysis) -> list[Candidate]:
-        """Every label that shares a concept with the question, best first."""
+    def _query_weights(self, analysis: Analysis) -> dict[str, float]:
+        """Each feature's weight; every further unknown word counts a little less than the last,
+        so one unfamiliar subject sinks a question but a long, chatty one is not drowned."""
+        weights: dict[str, float] = {}
+        unknown = 0
+        for f in analysis.features:
+            w = self.weight(f, analysis.fillers)
+            if f not in self._weights and f not in analysis.fillers:
+                w *= self._decay ** unknown
+                unknown += 1
+            weights[f] = w
+        return weights
+
+    def _rank(self, analysis: Analysis) -> list[tuple[int, float, int]]:
+        """(label index, score, best example index) for every label sharing a concept, best first."""
         features = analysis.features
-        weights = {f: self.weight(f, analysis.fillers) for f in features}
+        weights = self._query_weights(analysis)
         total = sum(weights.values())
         if total <= 0:
             return []
         shared: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
         for f in features:
             w = weights[f]
             for index in self._postings.get(f, ()):
                 shared[index] += w
-        best: dict[int, float] = {}
+            for label in self._label_postings.get(f, ()):
+                covered[label] += w
+        best: dict[int, tuple[float, int]] = {}
         b2 = self._beta2
+        lam = self._coverage
         for index, inter in shared.items():
             example = self._examples[index]
-            precision = inter / total
+            precision = ((1 - lam) * inter + lam * covered[example.label]) / total
             recall = inter / example.weight
             f_score = (1 + b2) * precision * recall / (b2 * precision + recall)
-            if f_score > best.get(example.label, 0.0):
-                best[example.label] = f_score
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [Candidate(self.labels[i], round(min(1.0, s), 4)) for i, s in ranked]
+            if f_score > best.get(example.label, (0.0, -1))[0]:
+                best[example.label] = (f_score, index)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [(label, round(min(1.0, score), 4), index) for label, (score, index) in ranked]
+
+    def scores(self, analysis: Analysis) -> list[Candidate]:
+        """Every label that shares a concept with the question, best first."""
+        return [Candidate(self.labels[label], score) for label, score, _ in self._rank(analysis)]
 
     def match(self, question: str, *, anchored: bool = False) -> Match:
         """Match a question; ``anchored=True`` says the conversation is already about the subject.
@@ -169,7 +198,8 @@ class IntentMatcher:
         analysis = self.analyse(question)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
-        ranked = self.scores(analysis)
+        ranking = self._rank(analysis)
+        ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         top = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
         declined = "not-covered" if in_domain else "out-of-scope"
@@ -182,6 +212,11 @@ class IntentMatcher:
             topic = best.label[len(NOT_COVERED_PREFIX):]
             return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",
                          topic=topic, analysis=analysis, candidates=top)
+        if not in_domain and best.label in self._domain:
+            shared = analysis.features_set & self._examples[ranking[0][2]].features
+            if not shared & self._topical:
+                rule = "no anchor or topical word in common with the best example (" + ", ".join(sorted(shared)) + ")"
+                return Match("out-of-scope", None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
         rivals = [c for c in ranked[1:] if not c.not_covered and not _same_family(c.label, best.label)]
         runner = rivals[0] if rivals else None
         margin = best.score - (runner.score if runner else 0.0)
