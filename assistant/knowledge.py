@@ -51,6 +51,7 @@ class NotCovered:
     title: str
     examples: tuple[str, ...]
     related: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # words that mark a question as being about this topic
 
 
 @dataclass(frozen=True)

@@ -65,12 +65,14 @@ class Lexicon:
         self._skip = frozenset(data.stopwords | data.filler)
         self._stopwords = data.stopwords
         self._filler = frozenset(data.filler | {stem(w) for w in data.filler})
-        known = set(self._skip) | set(data.not_typos)
+        vocab: set[str] = set()
         for entry in [e for entries in data.concepts.values() for e in entries] + list(vocabulary):
-            known.update(normalise(entry, self._contractions).split())
-        self._known = frozenset(known)
-        self._known_stems = frozenset(stem(w) for w in known)
-        targets = sorted(w for w in known - self._skip if len(w) >= MIN_TARGET_LENGTH and w.isalpha())
+            vocab.update(normalise(entry, self._contractions).split())
+        self._known = frozenset(vocab | self._skip | data.not_typos)
+        self._known_stems = frozenset(stem(w) for w in self._known)
+        # Typos are corrected towards the knowledge's own words (never towards a
+        # protected word: "consulation" is "consultation", not "consolation").
+        targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TARGET_LENGTH and w.isalpha())
         by_length: dict[int, list[str]] = {}
         for word in targets:
             by_length.setdefault(len(word), []).append(word)

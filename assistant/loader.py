@@ -292,7 +292,7 @@ class _PackBuilder:
 
     def _section_not_covered(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "not_covered") or ():
-            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related",))
+            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords"))
             if found is None:
                 continue
             topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
@@ -300,8 +300,9 @@ class _PackBuilder:
             title = reader.text(found["title"][1], f"{what} title") if "title" in found else None
             examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
             related = reader.texts(found["related"][1], f"{what} related", allow_empty=True) if "related" in found else ()
+            keywords = reader.texts(found["keywords"][1], f"{what} keywords", allow_empty=True) if "keywords" in found else ()
             if topic_id and title and examples:
-                self.not_covered.append((NotCovered(topic_id, title, examples, related), reader, item))
+                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords), reader, item))
 
     def _section_lexicon(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):

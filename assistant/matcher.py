@@ -133,6 +133,14 @@ class IntentMatcher:
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
         self._postings = {f: tuple(ix) for f, ix in postings.items()}
         self._label_postings = {f: tuple(sorted(ix)) for f, ix in label_postings.items()}
+        # A not-covered topic's keywords ("cost", "pregnant") mark a question as being about it.
+        self._keywords: list[tuple[frozenset[str], str]] = []
+        for topic in knowledge.not_covered:
+            for keyword in topic.keywords:
+                features = frozenset(self.lexicon.analyse(keyword).features)
+                if features:
+                    self._keywords.append((features, topic.id))
+        self._label_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
         """How much a concept counts: more when fewer labels use it; most for unknown words."""
@@ -212,6 +220,14 @@ class IntentMatcher:
             topic = best.label[len(NOT_COVERED_PREFIX):]
             return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",
                          topic=topic, analysis=analysis, candidates=top)
+        if best.label in self._domain:
+            vocab = self._label_vocab[ranking[0][0]]
+            query = analysis.features_set
+            off_guide = [(k, t) for k, t in self._keywords if k <= query and not k <= vocab]
+            if off_guide:
+                words, topic = off_guide[0]
+                rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"
+                return Match("not-covered", None, best.score, top[1:], rule=rule, topic=topic, analysis=analysis, candidates=top)
         if not in_domain and best.label in self._domain:
             shared = analysis.features_set & self._examples[ranking[0][2]].features
             if not shared & self._topical:

@@ -22,10 +22,13 @@ from .text import normalise, stem
 __all__ = ["UrgentCheck"]
 
 _NEGATION_REACH = 3  # how many words before a symptom a "no" or "without" still reaches
+# Who has the symptom doesn't matter: "her head", "his eye" read as "my head", "my eye".
+_PERSON = {"her": "my", "his": "my", "their": "my", "your": "my", "our": "my",
+           "she": "i", "he": "i", "they": "i", "you": "i", "we": "i"}
 
 
 def _stems(text: str, contractions: dict[str, str]) -> tuple[str, ...]:
-    return tuple(stem(w) for w in normalise(text, contractions).split())
+    return tuple(stem(_PERSON.get(w, w)) for w in normalise(text, contractions).split())
 
 
 def _find(sequence: tuple[str, ...], words: tuple[str, ...]) -> list[int]:
@@ -68,7 +71,7 @@ class UrgentCheck:
     def check(self, question: str) -> tuple[RedFlag, ...]:
         """The red flags the question describes (none for ordinary side-effect questions)."""
         analysis = self.lexicon.analyse(question)
-        words = tuple(stem(w) for w in analysis.words)
+        words = tuple(stem(_PERSON.get(w, w)) for w in analysis.words)
         found: list[RedFlag] = []
         for flag in self.rules.red_flags:
             hits = [i for i in self._hits(flag, words) if not self._negated(words, i)]
