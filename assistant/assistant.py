@@ -102,7 +102,7 @@ class Assistant:
         if not isinstance(question, str):
             raise TypeError(f"question must be str, not {type(question).__name__}")
         context = context or Context()
-        flags = self.urgent.check(question)
+        flags = self.urgent.check(question, in_context=context.topic is not None)
         if flags:
             return self._urgent(question, [f.label for f in flags], context)
         match = self.matcher.match(question, anchored=context.topic is not None)

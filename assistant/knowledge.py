@@ -74,10 +74,12 @@ class UrgentRules:
     negators: tuple[str, ...] = ()
     onset: tuple[str, ...] = ()
     treatment: tuple[str, ...] = ()
+    hypothetical: tuple[str, ...] = ()
+    standalone: tuple[str, ...] = ()
 
     def words(self) -> list[str]:
         """Every word and phrase the red flags use (so typos can be corrected towards them)."""
-        words = [p for f in self.red_flags for p in f.phrases]
+        words = [p for f in self.red_flags for p in f.phrases] + list(self.standalone)
         return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b]
 
 

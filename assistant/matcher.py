@@ -101,8 +101,11 @@ class IntentMatcher:
         self._beta2 = beta * beta
         self._decay = unknown_decay
         self._coverage = coverage
-        labels = [i.id for i in knowledge.intents] + [NOT_COVERED_PREFIX + t.id for t in knowledge.not_covered]
-        texts = [i.examples for i in knowledge.intents] + [t.examples for t in knowledge.not_covered]
+        # Urgent intents are found by the urgent check's rules, not by resemblance:
+        # "can botox cause droopy eyelids?" looks like an emergency but isn't one.
+        matched = [i for i in knowledge.intents if i.kind != "urgent"]
+        labels = [i.id for i in matched] + [NOT_COVERED_PREFIX + t.id for t in knowledge.not_covered]
+        texts = [i.examples for i in matched] + [t.examples for t in knowledge.not_covered]
         self.labels: tuple[str, ...] = tuple(labels)
         vocabulary = [e for group in texts for e in group] + knowledge.urgent.words()
         self.lexicon = Lexicon(knowledge.lexicon, vocabulary)

@@ -49,8 +49,10 @@ class UrgentCheck:
             for f in rules.red_flags
         }
         self._negators = tuple(_stems(n, c) for n in rules.negators)
-        self._onset = frozenset(s for w in rules.onset for s in _stems(w, c))
+        self._onset = tuple(_stems(w, c) for w in rules.onset)
         self._treatment = frozenset(s for w in rules.treatment for s in _stems(w, c))
+        self._hypothetical = frozenset(s for w in rules.hypothetical for s in _stems(w, c))
+        self._standalone = tuple(_stems(p, c) for p in rules.standalone)
 
     def _negated(self, words: tuple[str, ...], start: int) -> bool:
         for negator in self._negators:
@@ -68,16 +70,27 @@ class UrgentCheck:
             starts += [min(i, j) for i in a for j in b if i != j and abs(i - j) <= window]
         return sorted(set(starts))
 
-    def check(self, question: str) -> tuple[RedFlag, ...]:
-        """The red flags the question describes (none for ordinary side-effect questions)."""
+    def _began_after(self, words: tuple[str, ...]) -> bool:
+        return any(_find(onset, words) for onset in self._onset)
+
+    def check(self, question: str, *, in_context: bool = False) -> tuple[RedFlag, ...]:
+        """The red flags the question describes (none for ordinary side-effect questions).
+
+        Outside a conversation about Botox (``in_context``), a question must name
+        Botox or an injection, unless it uses one of the rules' standalone phrases.
+        """
         analysis = self.lexicon.analyse(question)
         words = tuple(stem(_PERSON.get(w, w)) for w in analysis.words)
+        if not (in_context or analysis.anchored) and not any(_find(p, words) for p in self._standalone):
+            return ()
         found: list[RedFlag] = []
         for flag in self.rules.red_flags:
             hits = [i for i in self._hits(flag, words) if not self._negated(words, i)]
             if not hits:
                 continue
-            if flag.pre_existing_ok and self._treatment.intersection(words) and not self._onset.intersection(words):
-                continue
+            if flag.pre_existing_ok and not self._began_after(words):
+                framing = self._treatment | self._hypothetical
+                if framing.intersection(words):
+                    continue
             found.append(flag)
         return tuple(found)
