@@ -92,7 +92,8 @@ class IntentMatcher:
         margin: float = 0.03,
         beta: float = 0.8,
         unknown_weight: float = 1.0,
-        unknown_decay: float = 1.0,
+        unknown_decay: float = 0.7,
+        anchored_unknown: float = 1.0,
         coverage: float = 0.4,
     ):
         self.knowledge = knowledge
@@ -100,6 +101,7 @@ class IntentMatcher:
         self.margin = margin
         self._beta2 = beta * beta
         self._decay = unknown_decay
+        self._anchored_unknown = anchored_unknown
         self._coverage = coverage
         # Urgent intents are found by the urgent check's rules, not by resemblance:
         # "can botox cause droopy eyelids?" looks like an emergency but isn't one.
@@ -160,10 +162,11 @@ class IntentMatcher:
         so one unfamiliar subject sinks a question but a long, chatty one is not drowned."""
         weights: dict[str, float] = {}
         unknown = 0
+        scale = self._anchored_unknown if analysis.anchored else 1.0
         for f in analysis.features:
             w = self.weight(f, analysis.fillers)
             if f not in self._weights and f not in analysis.fillers:
-                w *= self._decay ** unknown
+                w *= scale * self._decay ** unknown
                 unknown += 1
             weights[f] = w
         return weights
