@@ -94,6 +94,8 @@ class IntentMatcher:
         unknown_weight: float = 1.0,
         unknown_decay: float = 0.7,
         anchored_unknown: float = 1.0,
+        long: int = 8,
+        long_unknown: float = 0.5,
         coverage: float = 0.4,
     ):
         self.knowledge = knowledge
@@ -102,6 +104,8 @@ class IntentMatcher:
         self._beta2 = beta * beta
         self._decay = unknown_decay
         self._anchored_unknown = anchored_unknown
+        self._long = long
+        self._long_unknown = long_unknown
         self._coverage = coverage
         # Urgent intents are found by the urgent check's rules, not by resemblance:
         # "can botox cause droopy eyelids?" looks like an emergency but isn't one.
@@ -163,6 +167,8 @@ class IntentMatcher:
         weights: dict[str, float] = {}
         unknown = 0
         scale = self._anchored_unknown if analysis.anchored else 1.0
+        if analysis.anchored and len(analysis.features) >= self._long:
+            scale *= self._long_unknown
         for f in analysis.features:
             w = self.weight(f, analysis.fillers)
             if f not in self._weights and f not in analysis.fillers:
