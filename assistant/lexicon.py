@@ -72,12 +72,17 @@ class Lexicon:
         self._known_stems = frozenset(stem(w) for w in self._known)
         # Typos are corrected towards the knowledge's own words (never towards a
         # protected word: "consulation" is "consultation", not "consolation").
-        targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TARGET_LENGTH and w.isalpha())
+        targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TYPO_LENGTH and w.isalpha())
         by_length: dict[int, list[str]] = {}
         for word in targets:
             by_length.setdefault(len(word), []).append(word)
         self._targets_by_length = {n: tuple(ws) for n, ws in by_length.items()}
         self._anchors = data.anchors
+        counts: dict[str, int] = {}
+        for entry in vocabulary:
+            for w in normalise(entry, self._contractions).split():
+                counts[w] = counts.get(w, 0) + 1
+        self._frequency = counts
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     @property
@@ -94,10 +99,14 @@ class Lexicon:
         if not pool:
             return word
         hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        # Short knowledge words are reached only by swapping two letters ("waht"), so that
+        # "paint" never becomes "pain".
+        hits = [h for h in hits if len(h[0]) >= MIN_TARGET_LENGTH or sorted(h[0]) == sorted(word)]
         if not hits:
             return word
-        # Closest first; then a word that keeps the first letter; then alphabetical.
-        best = min(hits, key=lambda hit: (hit[1], hit[0][0] != word[0], hit[0]))
+        # Closest first; then a word that keeps the first letter; then the knowledge's more
+        # frequent word ("botox" over "botax"); then alphabetical.
+        best = min(hits, key=lambda hit: (hit[1], hit[0][0] != word[0], -self._frequency.get(hit[0], 0), hit[0]))
         return best[0]
 
     def analyse(self, text: str) -> Analysis:

@@ -94,6 +94,8 @@ class IntentMatcher:
         unknown_weight: float = 1.0,
         unknown_decay: float = 0.7,
         anchored_unknown: float = 1.0,
+        unanchored_accept: float = 0.7,
+        unanchored_unknown: float = 1.5,
         long: int = 8,
         long_unknown: float = 0.5,
         coverage: float = 0.4,
@@ -105,6 +107,8 @@ class IntentMatcher:
         self._decay = unknown_decay
         self._anchored_unknown = anchored_unknown
         self._long = long
+        self._unanchored_accept = unanchored_accept
+        self._unanchored_unknown = unanchored_unknown
         self._long_unknown = long_unknown
         self._coverage = coverage
         # Urgent intents are found by the urgent check's rules, not by resemblance:
@@ -166,7 +170,7 @@ class IntentMatcher:
         so one unfamiliar subject sinks a question but a long, chatty one is not drowned."""
         weights: dict[str, float] = {}
         unknown = 0
-        scale = self._anchored_unknown if analysis.anchored else 1.0
+        scale = self._anchored_unknown if analysis.anchored else self._unanchored_unknown
         if analysis.anchored and len(analysis.features) >= self._long:
             scale *= self._long_unknown
         for f in analysis.features:
@@ -240,6 +244,9 @@ class IntentMatcher:
                 words, topic = off_guide[0]
                 rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"
                 return Match("not-covered", None, best.score, top[1:], rule=rule, topic=topic, analysis=analysis, candidates=top)
+        if not in_domain and best.label in self._domain and best.score < self._unanchored_accept:
+            rule = f"no anchor, and the best score {best.score:.2f} is below {self._unanchored_accept:.2f}"
+            return Match("out-of-scope", None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
         if not in_domain and best.label in self._domain:
             shared = analysis.features_set & self._examples[ranking[0][2]].features
             if not shared & self._topical:

@@ -1,0 +1,131 @@
+"""The intent matcher on the hard cases: typos, lay words, word order, keywords, rambling,
+domain words that are not about Botox, questions the guide doesn't cover, and ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import IntentMatcher, Knowledge
+from assistant.knowledge import Intent
+
+ANSWERS = [
+    # typos
+    ("does botx cause brusing", "side-effects"),
+    ("can botox fix a crooked smiel", "asymmetry.treatment"),
+    ("waht is botox", "botox.what-is-it"),
+    ("who shuold inject my botox", "provider"),
+    ("do i need a consultaton first", "consultation"),
+    # lay words and synonyms
+    ("will the jabs leave me black and blue", "side-effects"),
+    ("can tox even out my lopsided face", "asymmetry.treatment"),
+    ("does the needle sting", "side-effects"),
+    ("my face is wonky and it makes me feel awful about myself", "asymmetry.about"),
+    ("should a derm or a nurse do my shots", "provider"),
+    # word order
+    ("bruising from botox is it common", "side-effects"),
+    ("muscles and botox how does that work", "botox.how-it-works"),
+    # short keyword queries
+    ("bruising", "side-effects"),
+    ("swelling", "side-effects"),
+    ("botox consultation", "consultation"),
+    # long, rambling questions
+    ("so i've been thinking about this for months and my friend says botox worked for her but i'm "
+     "nervous, will the injections hurt a lot", "side-effects"),
+]
+
+
+@pytest.mark.parametrize("question, intent", ANSWERS)
+def test_answers_the_right_intent(matcher, question, intent):
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == ("answer", intent), match.rule
+    assert 0.0 <= match.score <= 1.0
+
+
+@pytest.mark.parametrize("question", [
+    "what are the side effects of ibuprofen",
+    "how do I get rid of wrinkles in my shirt",
+    "who should I hire to paint my house",
+    "how do i treat a bruised apple",
+    "is it safe to leave my car running",
+    "what muscles does running work",
+    "my sister's wedding is next week",
+])
+def test_domain_words_that_are_not_about_botox_get_no_answer(matcher, question):
+    match = matcher.match(question)
+    assert match.intent is None and match.kind in ("out-of-scope", "not-covered"), (match.kind, match.intent, match.rule)
+
+
+@pytest.mark.parametrize("question", [
+    "how long does botox last",
+    "how much does botox cost",
+    "can i get botox while pregnant",
+    "is there an age limit for botox",
+    "does botox help migraines",
+    "can i drink alcohol after botox",
+])
+def test_questions_the_guide_does_not_cover_are_not_covered(matcher, question):
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == ("not-covered", None), match.rule
+
+
+def test_the_token_set_trap_does_not_answer_a_subset(matcher):
+    # Every word of "botox side effects" is in this question; token_set_ratio would score 100.
+    match = matcher.match("botox side effects on the stock price of allergan shares")
+    assert match.intent is None
+
+
+def test_runners_up_come_with_scores_in_order(matcher):
+    match = matcher.match("can botox make my face more even")
+    scores = [c.score for c in match.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert match.candidates[0].label == match.intent
+    assert all(0.0 <= c.score <= 1.0 for c in match.alternatives)
+
+
+def test_empty_and_punctuation_only_input_is_empty(matcher):
+    for question in ["", "   ", "?!?!", "..."]:
+        assert matcher.match(question).kind == "empty"
+
+
+def test_matching_is_deterministic(matcher):
+    question = "does botox hurt and will it bruise"
+    first = matcher.match(question)
+    assert all(matcher.match(question) == first for _ in range(5))
+
+
+def test_matcher_is_pure(matcher, capsys):
+    matcher.match("does botox cause bruising")
+    assert capsys.readouterr() == ("", "")
+
+
+def twin_pack(kb: Knowledge) -> Knowledge:
+    """Two intents with the same examples: nothing can tell them apart."""
+    twins = (
+        Intent("twin.one", "One", "first answer", ("does botox cause bruising",), ("guide-p5",)),
+        Intent("twin.two", "Two", "second answer", ("does botox cause bruises",), ("guide-p5",)),
+    )
+    return Knowledge(kb.path, kb.pack, twins, (), kb.lexicon, kb.urgent, ())
+
+
+def test_two_intents_too_close_to_call_are_ambiguous(kb):
+    match = IntentMatcher(twin_pack(kb)).match("does botox cause bruising")
+    assert match.kind == "ambiguous" and match.intent is None
+    assert {c.label for c in match.alternatives} == {"twin.one", "twin.two"}
+
+
+def test_margin_zero_never_calls_a_tie(kb):
+    match = IntentMatcher(twin_pack(kb), margin=0.0).match("does botox cause bruising")
+    assert match.kind == "answer"
+
+
+def test_accept_floor_decides_when_to_decline(kb):
+    strict = IntentMatcher(kb, accept=0.99)
+    assert strict.match("does botox hurt a lot for most people").intent is None
+    assert IntentMatcher(kb).match("does botox hurt a lot for most people").intent == "side-effects"
+
+
+def test_spelling_is_corrected_only_towards_knowledge_words(matcher):
+    corrections = dict(matcher.analyse("does botx cause brusing").corrections)
+    assert corrections == {"botx": "botox", "brusing": "bruising"}
+    # Real words are never "corrected" into the knowledge's words.
+    assert matcher.analyse("checking my account at the chase bank").corrections == ()
