@@ -153,6 +153,7 @@ class IntentMatcher:
                 features = frozenset(self.lexicon.analyse(keyword).features)
                 if features:
                     self._keywords.append((features, topic.id))
+        self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
         self._label_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
@@ -226,7 +227,10 @@ class IntentMatcher:
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         top = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
-        declined = "not-covered" if in_domain else "out-of-scope"
+        # In a conversation about Botox, a question is declined as "not covered" only if it
+        # still touches the subject; "what time is it in tokyo" is a change of subject.
+        touches = analysis.anchored or (anchored and bool(analysis.features_set & self._subject_words))
+        declined = "not-covered" if touches else "out-of-scope"
         if not ranked or ranked[0].score < self.accept:
             score = ranked[0].score if ranked else 0.0
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"

@@ -1,0 +1,52 @@
+"""Accuracy guards: the project's own evaluation set (its questions are not in the knowledge),
+and the shared sets when they are beside the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evaluation import evaluate, load_eval_file
+from conftest import DATA, SHARED
+
+
+@pytest.fixture(scope="module")
+def own(bot):
+    return evaluate(bot, load_eval_file(DATA / "eval_questions.yaml"))
+
+
+def test_own_set_answers(own):
+    # The issue's bar is 92% on questions like the shared dev set; ours has long rambling
+    # questions on top, so the guard sits just under what the matcher does today.
+    assert own.answer_accuracy >= 0.85
+    assert own.wrong_rate <= 0.02
+
+
+def test_own_set_declines(own):
+    assert own.decline_rate >= 0.95
+    assert own.false_answer_rate <= 0.03
+
+
+def test_own_set_urgent_and_small_talk(own):
+    tags = {t.tag: t for t in own.by_tag()}
+    assert tags["urgent"].accuracy == 1.0
+    assert tags["quiz"].accuracy >= 0.8 and tags["chat"].accuracy >= 0.7
+
+
+def shared(name):
+    path = SHARED / "eval" / name
+    if not path.exists():
+        pytest.skip("the shared evaluation sets are not beside the project")
+    return load_eval_file(path)
+
+
+def test_shared_dev_set_meets_the_quality_bar(bot):
+    report = evaluate(bot, shared("dev.yaml"))
+    assert report.answer_accuracy >= 0.92
+    assert report.wrong_rate <= 0.03
+    assert report.decline_rate >= 0.90
+
+
+def test_shared_off_topic_utterances_get_no_botox_answer(bot):
+    report = evaluate(bot, shared("clinc150/val.yaml"))
+    assert report.false_answer_rate <= 0.005
+    assert report.decline_rate >= 0.90

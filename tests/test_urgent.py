@@ -1,0 +1,55 @@
+"""The urgent-symptom check: caught in many phrasings, silent on ordinary side-effect questions."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from assistant import Context
+from conftest import DATA
+
+with open(DATA / "urgent_phrasings.yaml", encoding="utf-8") as handle:
+    PHRASINGS = yaml.safe_load(handle)
+
+
+def test_the_set_is_big_enough():
+    assert len(PHRASINGS["urgent"]) >= 40 and len(PHRASINGS["not_urgent"]) >= 40
+
+
+def test_at_least_95_percent_of_urgent_phrasings_are_caught(bot):
+    missed = [q for q in PHRASINGS["urgent"] if bot.ask(q).kind != "urgent"]
+    assert len(missed) <= 0.05 * len(PHRASINGS["urgent"]), missed
+
+
+def test_at_most_5_percent_false_alarms(bot):
+    alarms = [q for q in PHRASINGS["not_urgent"] if bot.ask(q).kind == "urgent"]
+    assert len(alarms) <= 0.05 * len(PHRASINGS["not_urgent"]), alarms
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("i cant swalow since my botox", "swallowing"),            # typo
+    ("dysphagia after botulinum toxin", "swallowing"),          # medical word
+    ("ptosis after my botox injection", "drooping-eyelid"),
+    ("diplopia since the jab", "vision"),
+    ("my mum can't swallow after her botox", "swallowing"),    # third person
+    ("her tongue is swollen after the injection", "throat-tongue-swelling"),
+    ("i have hives all over after botox", "allergic-reaction"),
+])
+def test_red_flags_in_many_phrasings(bot, question, flag):
+    reply = bot.ask(question)
+    assert reply.kind == "urgent"
+    assert flag in [f.id for f in bot.urgent.check(question)]
+
+
+@pytest.mark.parametrize("question", [
+    "is swelling normal?", "will i bruise?", "does it hurt?",
+    "can botox fix my droopy eyelid", "no trouble breathing, just a small bruise after botox",
+])
+def test_ordinary_questions_are_not_urgent(bot, question):
+    assert bot.ask(question).kind != "urgent"
+
+
+def test_in_a_botox_chat_the_word_botox_is_not_needed(bot):
+    assert bot.ask("since this morning it's hard to swallow").kind != "urgent"
+    in_chat = bot.ask("since this morning it's hard to swallow", context=Context(topic="side-effects"))
+    assert in_chat.kind == "urgent"
