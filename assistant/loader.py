@@ -68,9 +68,10 @@ class _Reader:
         return True
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode) or not self._tag_ok(node):
-            if isinstance(node, yaml.MappingNode) or node.tag in CORE_TAGS:
-                self.error(node, f"{what} should be a mapping of keys to values")
+        if not self._tag_ok(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} should be a mapping of keys to values")
             return None
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
@@ -85,9 +86,10 @@ class _Reader:
         return out
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
-        if not isinstance(node, yaml.SequenceNode) or not self._tag_ok(node):
-            if node.tag in CORE_TAGS:
-                self.error(node, f"{what} should be a list")
+        if not self._tag_ok(node):
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} should be a list")
             return None
         return list(node.value)
 
@@ -145,11 +147,17 @@ class _Reader:
         return value
 
     def fields(
-        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...]
+        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...], *, named_by: str = ""
     ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """A mapping's fields, checking required and unknown ones. With ``named_by``, the
+        record is called by that field's value in messages ("intent 'provider' has no answer")."""
         found = self.mapping(node, what)
         if found is None:
             return None
+        if named_by and named_by in found:
+            name_node = found[named_by][1]
+            if isinstance(name_node, yaml.ScalarNode) and isinstance(name_node.value, str) and name_node.value.strip():
+                what = f"{what.split(' ', 1)[1]} {name_node.value.strip()!r}"
         for name in required:
             if name not in found:
                 self.error(node, f"{what} has no {name}")
@@ -224,6 +232,7 @@ class _PackBuilder:
         self.urgent: UrgentRules | None = None
         self.quiz: list[tuple[QuizQuestion, _Reader, yaml.Node]] = []
         self.not_typos: set[str] = set()
+        self.declared: set[str] = set()  # every intent id written, even of a broken intent
 
     def add_file(self, path: Path) -> None:
         reader = _Reader(str(path), self.problems)
@@ -267,11 +276,13 @@ class _PackBuilder:
     def _section_intents(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "intents") or ():
             found = reader.fields(item, "an intent", ("id", "answer", "examples"),
-                                  ("title", "ask", "kind", "source", "follow_up", "quiz_topics"))
+                                  ("title", "ask", "kind", "source", "follow_up", "quiz_topics"), named_by="id")
             if found is None:
                 continue
             intent_id = reader.text(found["id"][1], "an intent's id") if "id" in found else None
             what = f"intent {intent_id!r}" if intent_id else "an intent"
+            if intent_id:
+                self.declared.add(intent_id)
             if intent_id and not ID_PATTERN.match(intent_id):
                 reader.error(found["id"][1], f"{what}: ids use lower-case letters, digits, '.', '-' and '_'")
             kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else "answer"
@@ -292,7 +303,7 @@ class _PackBuilder:
 
     def _section_not_covered(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "not_covered") or ():
-            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords"))
+            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords"), named_by="id")
             if found is None:
                 continue
             topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
@@ -340,7 +351,7 @@ class _PackBuilder:
             return
         flags: list[RedFlag] = []
         for item in reader.sequence(found["red_flags"][1], "urgent red_flags") or () if "red_flags" in found else ():
-            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok"))
+            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok"), named_by="id")
             if flag is None:
                 continue
             flag_id = reader.text(flag["id"][1], "a red flag's id") if "id" in flag else None
@@ -366,7 +377,7 @@ class _PackBuilder:
 
     def _section_quiz(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "quiz") or ():
-            found = reader.fields(item, "a quiz question", ("id", "intents", "kind", "question", "answer", "explanation"), ("options",))
+            found = reader.fields(item, "a quiz question", ("id", "intents", "kind", "question", "answer", "explanation"), ("options",), named_by="id")
             if found is None:
                 continue
             qid = reader.text(found["id"][1], "a quiz question's id") if "id" in found else None
@@ -414,7 +425,7 @@ class _PackBuilder:
         self._check_examples()
         pack = self.pack or Pack()
         lexicon = self.lexicon or LexiconData()
-        known = set(ids)
+        known = set(ids) | self.declared
         for intent, reader, item, found in self.intents:
             for field_name in ("follow_up", "quiz_topics"):
                 for ref in getattr(intent, field_name):
