@@ -18,6 +18,7 @@ from typing import Any
 
 from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge
 from .matcher import Candidate, IntentMatcher, Match
+from .text import printable
 from .urgent import UrgentCheck
 
 __all__ = ["Assistant", "Context", "Reply"]
@@ -25,6 +26,7 @@ __all__ = ["Assistant", "Context", "Reply"]
 KINDS = ("answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz")
 _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
+QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class Reply:
     def to_dict(self) -> dict[str, Any]:
         """The reply as the JSON object the command line prints."""
         return {
-            "question": self.question,
+            "question": printable(self.question, QUESTION_ECHO_CHARS),
             "kind": self.kind,
             "intent": self.intent,
             "score": round(self.score, 4),

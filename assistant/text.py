@@ -22,12 +22,15 @@ MAX_TOKENS = 80
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
 _WORD_WITH_APOSTROPHE = re.compile(r"\w+(?:'\w+)+|\w+'")
 _NOT_WORD = re.compile(r"[^\w']+|_+")
+# Terminal escape sequences (CSI such as colours, OSC such as window titles) go whole,
+# payload included, so they are never matched as words nor echoed to a terminal.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _fold(text: str) -> str:
     """Decompose, drop combining marks (accents, and floods of them), case-fold."""
-    decomposed = unicodedata.normalize("NFKD", text[:MAX_INPUT_CHARS])
+    decomposed = unicodedata.normalize("NFKD", _ESCAPES.sub(" ", text[:MAX_INPUT_CHARS]))
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFKC", kept).casefold()
 
@@ -82,5 +85,5 @@ def stem(word: str) -> str:
 
 def printable(text: str, limit: int = 200) -> str:
     """Text safe to show on a terminal: control and bidi characters removed, length capped."""
-    cleaned = " ".join(_CONTROL.sub(" ", text).split())
+    cleaned = " ".join(_CONTROL.sub(" ", _ESCAPES.sub(" ", text[: limit * 4])).split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

@@ -1,0 +1,88 @@
+"""The command line: `ask` for a person and as JSON, batch mode on stdin, `eval`, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_ask_prints_answer_source_and_disclaimer_for_a_person():
+    result = run("ask", "does botox cause bruising?")
+    out = result.stdout.decode()
+    assert result.returncode == 0 and result.stderr == b""
+    assert out.startswith("Side effects\n\n")
+    assert "bruising, swelling and pain" in out
+    assert "Source: Guide ¶5" in out
+    assert "Note: This is general information" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_ask_json_is_one_object_with_the_documented_keys():
+    result = run("ask", "--json", "how long does botox last")
+    data = json.loads(result.stdout)
+    assert list(data) == ["question", "kind", "intent", "score", "answer", "source", "disclaimer", "suggestions"]
+    assert (data["kind"], data["intent"]) == ("not-covered", None)
+
+
+def test_batch_mode_answers_every_line_in_order_and_survives_bad_lines():
+    lines = [b"does botox hurt", b"", b"\xff\xfe\xfa not utf-8", b"x" * 1_000_000, b"\x00\x1b[31mred\x07",
+             "h\u0301\u0301\u0301ello \U0001F600".encode(), b"what is botox"]
+    result = run("ask", "--json", "-", stdin=b"\n".join(lines) + b"\n")
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(replies) == len(lines)
+    assert replies[0]["intent"] == "side-effects" and replies[-1]["intent"] == "botox.what-is-it"
+    assert all(r["kind"] in ("out-of-scope", "chat") for r in replies[1:6])
+
+
+def test_batch_mode_for_a_person_has_no_escape_codes():
+    result = run("ask", "-", stdin=b"\x1b]0;owned\x07does it hurt\n")
+    assert b"\x1b" not in result.stdout and b"Side effects" in result.stdout
+
+
+def test_eval_reports_rates_per_tag_confusions_and_misses(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text('- {q: "does botox hurt", expect: [side-effects], tag: a}\n'
+                    '- {q: "does botox hurt", expect: [provider], tag: b}\n'
+                    '- {q: "how do i bake bread", expect: [none], tag: c}\n', encoding="utf-8")
+    result = run("eval", str(path))
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "accuracy: 66.7% (2/3 acceptable)" in out
+    assert "answerable: 2: correct 50.0%, wrong answers 50.0%, abstained 0.0%" in out
+    assert "not covered or off-topic: 1: no intent 100.0%, false Botox answers 0.0%" in out
+    assert "provider -> side-effects: 1" in out
+    assert "[b] 'does botox hurt': expected provider, got side-effects" in out
+    assert run("eval", str(path), "--min-accuracy", "0.6").returncode == 0
+    below = run("eval", str(path), "--min-accuracy", "90%")
+    assert below.returncode == 1 and below.stderr.decode().startswith("Error: accuracy 66.7% is below")
+
+
+def test_eval_on_the_projects_own_set_passes_its_bar():
+    assert run("eval", str(DATA / "eval_questions.yaml"), "--min-accuracy", "0.85").returncode == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("eval", "/no/such/file.yaml"), "Error: /no/such/file.yaml: cannot read file"),
+    (("ask", "--knowledge", "/no/such/dir", "hi"), "Error: /no/such/dir: no such knowledge pack"),
+    (("frobnicate",), "Error: argument COMMAND: invalid choice"),
+    (("eval", "x.yaml", "--min-accuracy", "lots"), "Error: argument --min-accuracy: not a number"),
+])
+def test_errors_are_one_line_with_status_2(args, message):
+    result = run(*args)
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_version():
+    assert run("--version").stdout.decode().startswith("botox-faq ")
