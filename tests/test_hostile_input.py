@@ -1,0 +1,87 @@
+"""Hostile and odd input: the assistant never raises, never echoes terminal control codes, keeps
+scores in [0, 1], answers the same way every time, and matches a bounded amount of any input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.assistant import KINDS
+from assistant.loader import SECTIONS
+from assistant.text import MAX_INPUT_CHARS, MAX_TOKENS, printable
+
+HOSTILE = [
+    "", "   \t  ", "\x00\x01\x02 does botox hurt \x7f", "\x1b[2J\x1b[31mdoes botox hurt\x1b[0m",
+    "\x1b]0;pwned\x07what is botox", "\u202edoes botox hurt\u202c", "e" + "\u0301" * 5000,
+    "😀😀😀 botox? 💉", "肉毒杆菌会引起瘀伤吗", "هل البوتوكس يسبب كدمات", "Вызывает ли ботокс синяки",
+    "?!?!...,,,;;;", "'; DROP TABLE intents; --", "$(rm -rf /)", "`reboot`", "{0}{1}%s%d%n", "{question!r}",
+    "\ud800", "a" * 1_000_000, ("does botox hurt " * 100_000),
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_gets_a_sensible_reply(bot, question):
+    reply = bot.ask(question)
+    assert reply.kind in KINDS and 0.0 <= reply.score <= 1.0
+    assert reply.text
+    echoed = json.dumps(reply.to_dict(), ensure_ascii=False)
+    assert "\x1b" not in echoed and "\u202e" not in echoed and "\x9b" not in echoed
+
+
+@pytest.mark.parametrize("question", ["'; DROP TABLE intents; --", "$(rm -rf /)", "{0}{1}%s%d%n", "?!?!...", "😀😀😀"])
+def test_lookalikes_and_noise_are_not_botox_answers(bot, question):
+    assert bot.ask(question).kind in ("out-of-scope", "not-covered")
+
+
+def test_what_is_matched_is_capped_whatever_the_length(matcher):
+    long = matcher.analyse("does botox hurt " * 100_000)
+    assert len(long.words) <= MAX_TOKENS and len(long.text) <= MAX_INPUT_CHARS
+    assert matcher.match("does botox hurt " * 100_000).intent == "side-effects"
+
+
+def test_printable_strips_controls_and_caps():
+    assert printable("\x1b[31mhi\x1b[0m\x07 there\u202e", 100) == "hi there"
+    assert len(printable("x" * 10_000, 50)) == 50
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_matcher_never_raises_scores_stay_in_range_and_it_is_deterministic(bot, text):
+    first = bot.ask(text)
+    assert first.kind in KINDS
+    assert 0.0 <= first.score <= 1.0
+    assert all(0.0 <= c.score <= 1.0 for c in (first.match.candidates if first.match else ()))
+    again = bot.ask(text)
+    assert (again.kind, again.intent, again.score, again.text) == (first.kind, first.intent, first.score, first.text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["botox", "does", "bruise", "swelling", "my", "face", "uneven", "who", "inject",
+                                 "cost", "pregnant", "?", "can't", "breathe", "hello", "quiz", "the", "ibuprofen"]),
+                max_size=12))
+def test_any_mix_of_domain_words_is_handled(bot, words):
+    reply = bot.ask(" ".join(words))
+    assert reply.kind in KINDS and 0.0 <= reply.score <= 1.0
+    if reply.kind in ("ambiguous", "not-covered", "out-of-scope"):
+        assert reply.intent is None
+
+
+def test_the_json_schema_describes_the_sections_the_loader_reads():
+    schema = json.loads((Path(__file__).resolve().parent.parent / "knowledge" / "schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]) == set(SECTIONS)
+    intent = schema["properties"]["intents"]["items"]
+    assert set(intent["required"]) == {"id", "answer", "examples"}
+
+
+def test_the_bundled_pack_validates_against_the_json_schema(kb):
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+    root = Path(kb.path)
+    schema = json.loads((root / "schema.json").read_text(encoding="utf-8"))
+    for path in sorted(root.glob("*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            jsonschema.validate(yaml.safe_load(handle), schema)
