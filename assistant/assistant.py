@@ -144,7 +144,7 @@ class Assistant:
     def _answer(self, question: str, match: Match, context: Context) -> Reply:
         intent = self._by_id[match.intent or ""]
         kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
-        topic = intent.id if kind == "answer" else (context.topic if kind != "chat" else context.topic)
+        topic = intent.id if kind == "answer" else context.topic  # small talk keeps the subject
         return Reply(
             question=question,
             kind=kind,

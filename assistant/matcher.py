@@ -78,10 +78,23 @@ class _Example:
 class IntentMatcher:
     """Fuzzy intent matcher over a knowledge pack. Pure, deterministic and thread-safe.
 
-    ``accept`` is the lowest score that answers; ``margin`` the least lead the
-    best intent needs over a different runner-up, else the reply is ambiguous.
-    ``beta`` < 1 leans the F-measure towards precision (a question should be
-    explained by the example more than the other way round).
+    Everything is keyword-only and the defaults are the values swept on the
+    development sets:
+
+    - ``accept``: the lowest score that answers (below it: not-covered or out-of-scope);
+    - ``margin``: the least lead the best intent needs over a different
+      runner-up, else the reply is ambiguous (0 never calls a tie);
+    - ``beta``: < 1 leans each example's F-measure towards precision (a
+      question should be explained by the example more than the reverse);
+    - ``coverage``: how much the words an intent knows across all its examples
+      count next to the one best example (helps long questions);
+    - ``unknown_weight``, ``unknown_decay``: how much a word no intent knows
+      counts against the question, and the factor for each further one;
+    - ``unanchored_accept``, ``unanchored_unknown``: the stricter floor and
+      heavier unknown words for questions that name no anchor (botox,
+      injection...) and come with no conversation about Botox;
+    - ``long``, ``long_unknown``: questions about Botox with at least ``long``
+      concepts count their unknown words at ``long_unknown`` (rambling).
     """
 
     def __init__(
@@ -93,7 +106,6 @@ class IntentMatcher:
         beta: float = 0.8,
         unknown_weight: float = 1.0,
         unknown_decay: float = 0.7,
-        anchored_unknown: float = 1.0,
         unanchored_accept: float = 0.7,
         unanchored_unknown: float = 1.5,
         long: int = 8,
@@ -105,7 +117,6 @@ class IntentMatcher:
         self.margin = margin
         self._beta2 = beta * beta
         self._decay = unknown_decay
-        self._anchored_unknown = anchored_unknown
         self._long = long
         self._unanchored_accept = unanchored_accept
         self._unanchored_unknown = unanchored_unknown
@@ -171,7 +182,7 @@ class IntentMatcher:
         so one unfamiliar subject sinks a question but a long, chatty one is not drowned."""
         weights: dict[str, float] = {}
         unknown = 0
-        scale = self._anchored_unknown if analysis.anchored else self._unanchored_unknown
+        scale = 1.0 if analysis.anchored else self._unanchored_unknown
         if analysis.anchored and len(analysis.features) >= self._long:
             scale *= self._long_unknown
         for f in analysis.features:

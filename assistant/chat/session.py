@@ -1,0 +1,468 @@
+"""The chat as a pure state machine: a line in, blocks to show out. No I/O, no terminal.
+
+The REPL and the pipe mode both drive a :class:`ChatSession`; what the blocks
+look like is :mod:`assistant.chat.render`'s business.
+
+>>> from assistant import Assistant
+>>> chat = ChatSession(Assistant(), offers=False)
+>>> [type(b).__name__ for b in chat.handle("does botox hurt?")]
+['ShowReply']
+>>> chat.context.topic
+'side-effects'
+>>> chat.handle("/hepl")[0].text
+'Unknown command /hepl. Did you mean /help?'
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Union
+
+from rapidfuzz import fuzz, process
+
+from ..assistant import Assistant, Context, Reply
+from ..errors import QuizError
+from ..quiz import Feedback, Quiz, QuizItem, Summary, available_topics
+from ..text import normalise, printable
+from .commands import QUIT_WORDS, lookup, nearest, parse_command
+
+__all__ = [
+    "Block", "ChatSession", "ClearScreen", "ForgetHistory", "Goodbye", "Message", "ShowDisclaimer",
+    "ShowFeedback", "ShowHelp", "ShowQuizOffer", "ShowQuizQuestion", "ShowQuizStart", "ShowReply",
+    "ShowSummary", "ShowTopics", "ShowWelcome", "ShowWhy", "Stats",
+]
+
+YES = frozenset({"y", "yes", "yeah", "yep", "sure", "ok", "okay", "go ahead"})
+NO = frozenset({"n", "no", "nope", "nah", "not now", "later", "skip"})
+_NUMBER = re.compile(r"^#?\s*(\d{1,3})\s*[.)]?$")
+_URGENT_QUIET_TURNS = 3  # no quiz offer until this many replies after an urgent one
+
+
+# What the session asks the front end to show or do. Frozen records; render.py draws them.
+@dataclass(frozen=True)
+class Message:
+    """A line of the chat's own: ``style`` is "info", "hint" or "error"."""
+
+    text: str
+    style: str = "info"
+
+
+@dataclass(frozen=True)
+class ShowWelcome:
+    """The greeting: what the chat answers, how to get help, the full disclaimer."""
+
+
+@dataclass(frozen=True)
+class ShowReply:
+    """One reply of the assistant."""
+
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    """The command list and how to use the chat."""
+
+
+@dataclass(frozen=True)
+class ShowTopics:
+    """What the chat can answer, grouped."""
+
+
+@dataclass(frozen=True)
+class ShowDisclaimer:
+    """The full disclaimer."""
+
+
+@dataclass(frozen=True)
+class ShowWhy:
+    """How the last question was decided; ``chosen_from`` is the ambiguous reply a choice came from."""
+
+    reply: Reply
+    chosen_from: Reply | None = None
+
+
+@dataclass(frozen=True)
+class ShowQuizOffer:
+    """An offer of one quiz question on the topic just answered (y/n)."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class ShowQuizStart:
+    """A full quiz begins."""
+
+    titles: tuple[str, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class ShowQuizQuestion:
+    """A quiz question; ``check`` is True for a single question offered after an answer."""
+
+    item: QuizItem
+    check: bool = False
+
+
+@dataclass(frozen=True)
+class ShowFeedback:
+    """The verdict on one quiz answer."""
+
+    feedback: Feedback
+    item: QuizItem | None = None  # the question it answers
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    """The end of a full quiz."""
+
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class ClearScreen:
+    """Clear the terminal."""
+
+
+@dataclass(frozen=True)
+class ForgetHistory:
+    """Delete the history file, if any, and the in-memory input history."""
+
+
+@dataclass(frozen=True)
+class Goodbye:
+    """The chat ends."""
+
+    text: str
+
+
+Block = Union[Message, ShowWelcome, ShowReply, ShowHelp, ShowTopics, ShowDisclaimer, ShowWhy, ShowQuizOffer,
+              ShowQuizStart, ShowQuizQuestion, ShowFeedback, ShowSummary, ClearScreen, ForgetHistory, Goodbye]
+
+
+@dataclass
+class Stats:
+    """Counts for the toolbar and for tests."""
+
+    questions: int = 0
+    answers: int = 0
+    urgent: int = 0
+    offers: int = 0
+    quiz_asked: int = 0  # in the current (or last) full quiz
+    quiz_correct: int = 0
+    quiz_total: int = 0
+    quizzes: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+class ChatSession:
+    """One conversation: context, the last reply, pending choices, a quiz offer or a quiz in progress.
+
+    ``seed`` makes quiz offers and question order reproducible; ``offers=False``
+    never offers a quiz question after an answer (pipe mode); ``offer_every``
+    is the least number of answers between two offers and ``offer_chance`` the
+    chance of an offer once that many have passed.
+    """
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        *,
+        seed: int | None = None,
+        offers: bool = True,
+        offer_every: int = 3,
+        offer_chance: float = 0.5,
+        quiz_factory: Callable[..., Quiz] | None = None,
+    ):
+        self.assistant = assistant
+        self.knowledge = assistant.knowledge
+        self.offers = offers
+        self.offer_every = offer_every
+        self.offer_chance = offer_chance
+        self._quiz_factory = quiz_factory or Quiz
+        self._rng = random.Random(seed)
+        self.stats = Stats()
+        self.done = False
+        self.context = Context()
+        self.last_reply: Reply | None = None
+        self.chosen_from: Reply | None = None
+        self.pending_choices: Reply | None = None
+        self.pending_offer: str | None = None  # the intent whose quiz question is on offer
+        self.quiz: Quiz | None = None
+        self.quiz_is_check = False
+        self._answers_since_offer = 0
+        self._since_urgent: int | None = None
+        self._seen_questions: set[str] = set()
+        self.quiz_topics: tuple[str, ...] = available_topics(self.knowledge)
+
+    # -- the one entry point ------------------------------------------------------------------
+    def welcome(self) -> list[Block]:
+        """What to show when the chat opens."""
+        return [ShowWelcome()]
+
+    def handle(self, line: str) -> list[Block]:
+        """Take one line typed by the person; return what to show."""
+        text = line.strip()
+        if not text:
+            return []
+        if text.startswith("/"):
+            return self._command(text)
+        if self.quiz is not None:
+            return self._quiz_answer(text)
+        if text.lower() in QUIT_WORDS:
+            return self._quit()
+        if self.pending_offer is not None:
+            answer = self._yes_or_no(text)
+            if answer is True:
+                return self._start_check()
+            self.pending_offer = None  # declined, or a new question instead
+            if answer is False:
+                return [Message("No problem. Ask me anything else.")]
+        number = _NUMBER.match(text)
+        if number:
+            if self.pending_choices is not None:
+                return self._choose(int(number.group(1)))
+            return [Message("There's no list to pick from just now. Ask me a question in your own words.", "hint")]
+        return self._ask(text)
+
+    def _yes_or_no(self, text: str) -> bool | None:
+        """A short yes ("y", "yes please") or no ("n", "no thanks"); None for anything else."""
+        words = normalise(text).split()
+        if not words or len(words) > 3 or self.assistant.urgent.check(text):
+            return None  # a question (and a red flag never gets a quiz)
+        if " ".join(words) in YES or words[0] in YES:
+            return True
+        if " ".join(words) in NO or words[0] in NO:
+            return False
+        return None
+
+    # -- questions ----------------------------------------------------------------------------
+    def _ask(self, text: str) -> list[Block]:
+        return self._show(self.assistant.ask(text, context=self.context))
+
+    def _choose(self, number: int) -> list[Block]:
+        ambiguous = self.pending_choices
+        assert ambiguous is not None
+        if not 1 <= number <= len(ambiguous.choices):
+            return [Message(f"Type a number from 1 to {len(ambiguous.choices)}, or ask something else.", "hint")]
+        return self._show(self.assistant.choose(ambiguous, number), chosen_from=ambiguous)
+
+    def _show(self, reply: Reply, chosen_from: Reply | None = None) -> list[Block]:
+        self.last_reply, self.chosen_from = reply, chosen_from
+        self.context = reply.context
+        self.pending_choices = reply if reply.kind == "ambiguous" and reply.choices else None
+        self.pending_offer = None
+        self.stats.questions += 1
+        self.stats.kinds[reply.kind] = self.stats.kinds.get(reply.kind, 0) + 1
+        if reply.kind == "urgent":
+            self.stats.urgent += 1
+            self._since_urgent = 0
+        elif self._since_urgent is not None:
+            self._since_urgent += 1
+        blocks: list[Block] = [ShowReply(reply)]
+        if reply.kind == "answer":
+            self.stats.answers += 1
+            blocks += self._maybe_offer(reply.intent or "")
+        elif reply.kind == "quiz":
+            blocks += self._start_quiz(self._topics_named_in(reply.question))
+        elif reply.intent == "chat.goodbye":
+            blocks.append(Message("Type /quit or press Ctrl-D when you want to leave.", "hint"))
+        return blocks
+
+    # -- quiz offers after an answer -----------------------------------------------------------
+    def topics_for(self, intent_id: str) -> tuple[str, ...]:
+        """The quiz topics with questions that check an intent's answer."""
+        try:
+            wanted = self.knowledge.intent(intent_id).quiz_topics or (intent_id,)
+        except KeyError:
+            return ()
+        return tuple(t for t in wanted if t in self.quiz_topics)
+
+    def _maybe_offer(self, intent_id: str) -> list[Block]:
+        if not self.offers:
+            return []
+        self._answers_since_offer += 1
+        if self._answers_since_offer < self.offer_every:
+            return []
+        if self._since_urgent is not None and self._since_urgent < _URGENT_QUIET_TURNS:
+            return []
+        if not self.topics_for(intent_id) or self._rng.random() >= self.offer_chance:
+            return []
+        self._answers_since_offer = 0
+        self.pending_offer = intent_id
+        self.stats.offers += 1
+        return [ShowQuizOffer(self.knowledge.intent(intent_id).title)]
+
+    def _start_check(self) -> list[Block]:
+        intent_id, self.pending_offer = self.pending_offer or "", None
+        quiz, item = None, None
+        for _ in range(5):  # a few tries for a question not yet asked in this chat
+            try:
+                quiz = self._new_quiz(self.topics_for(intent_id), 1)
+            except QuizError as exc:
+                return [Message(str(exc), "error")]
+            item = quiz.next_question()
+            if item is None or item.question.id not in self._seen_questions:
+                break
+        if quiz is None or item is None:
+            return [Message("I have no quiz question on that yet. Ask me anything else.")]
+        self.quiz, self.quiz_is_check = quiz, True
+        self._seen_questions.add(item.question.id)
+        return [ShowQuizQuestion(item, check=True)]
+
+    # -- full quizzes ----------------------------------------------------------------------------
+    def _new_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> Quiz:
+        return self._quiz_factory(self.knowledge, topics=list(topics) if topics else None, count=count,
+                       seed=self._rng.randrange(2**32))
+
+    def _topics_named_in(self, question: str) -> tuple[str, ...]:
+        """Quiz topics a question names by title or id ("quiz me on side effects").
+
+        Only intents count, not groups: "test what I know about botox" is the whole quiz.
+        """
+        said = f" {normalise(question)} "
+        found = []
+        for topic in self.quiz_topics:
+            try:
+                names = {normalise(topic.replace(".", " ").replace("-", " ")), normalise(self.knowledge.intent(topic).title)}
+            except KeyError:
+                continue
+            if any(f" {n} " in said for n in names if n):
+                found.append(topic)
+        return tuple(found)
+
+    def resolve_topic(self, name: str) -> str | None:
+        """The quiz topic a person means by ``name``: an id or title, exactly or nearly."""
+        wanted = name.strip().lower()
+        names: dict[str, str] = {}
+        for topic in self.quiz_topics:
+            names[topic.lower()] = topic
+            try:
+                names[self.knowledge.intent(topic).title.lower()] = topic
+            except KeyError:
+                pass
+        if wanted in names:
+            return names[wanted]
+        found = process.extractOne(wanted, list(names), scorer=fuzz.WRatio, score_cutoff=80)
+        return names[found[0]] if found else None
+
+    def _start_quiz(self, topics: tuple[str, ...] | None) -> list[Block]:
+        try:
+            quiz = self._new_quiz(topics, None)
+        except QuizError as exc:
+            return [Message(str(exc), "error")]
+        item = quiz.next_question()
+        if item is None:
+            return [Message("There are no quiz questions on that yet.")]
+        self.quiz, self.quiz_is_check = quiz, False
+        self.pending_choices = self.pending_offer = None
+        self.stats.quizzes += 1
+        self.stats.quiz_asked = self.stats.quiz_correct = 0
+        self.stats.quiz_total = item.total
+        titles = tuple(self._title(t) for t in topics) if topics else ()
+        self._seen_questions.add(item.question.id)
+        return [ShowQuizStart(titles, item.total), ShowQuizQuestion(item)]
+
+    def _quiz_answer(self, text: str) -> list[Block]:
+        if self.assistant.urgent.check(text):
+            # Safety first: a red flag typed mid-quiz ends the quiz and gets the urgent reply.
+            self.quiz = None
+            return self._show(self.assistant.ask(text, context=self.context)) + [Message("(The quiz has stopped.)", "hint")]
+        quiz, check = self.quiz, self.quiz_is_check
+        assert quiz is not None
+        item = quiz.current
+        feedback = quiz.answer(text)
+        blocks: list[Block] = [ShowFeedback(feedback, item)]
+        if feedback.status == "unclear":
+            return blocks
+        first_try = item is not None and not item.retry
+        if not check and first_try and feedback.status in ("correct", "wrong", "skipped"):
+            self.stats.quiz_asked += 1
+            self.stats.quiz_correct += feedback.status == "correct"
+        if check:
+            self.quiz = None
+            return blocks
+        item = None if feedback.status == "quit" else quiz.next_question()
+        if item is None:
+            self.quiz = None
+            blocks.append(ShowSummary(quiz.summary()))
+            return blocks
+        self._seen_questions.add(item.question.id)
+        blocks.append(ShowQuizQuestion(item))
+        return blocks
+
+    # -- commands ------------------------------------------------------------------------------
+    def _command(self, text: str) -> list[Block]:
+        name, argument = parse_command(text)
+        command = lookup(name)
+        if command is None:
+            shown = printable(name, 30)
+            suggestion = nearest(name)
+            hint = f" Did you mean {suggestion}?" if suggestion else " Type /help for the commands."
+            return [Message(f"Unknown command {shown}.{hint}", "error")]
+        if command.name == "/help":
+            return [ShowHelp()]
+        if command.name == "/topics":
+            return [ShowTopics()]
+        if command.name == "/disclaimer":
+            return [ShowDisclaimer()]
+        if command.name == "/clear":
+            return [ClearScreen()]
+        if command.name == "/why":
+            if self.last_reply is None:
+                return [Message("Nothing to explain yet: ask me a question first.", "hint")]
+            return [ShowWhy(self.last_reply, self.chosen_from)]
+        if command.name == "/forget":
+            return self._forget()
+        if command.name == "/quiz":
+            return self._quiz_command(argument)
+        return self._quit()
+
+    def _quiz_command(self, argument: str) -> list[Block]:
+        if self.quiz is not None and not self.quiz_is_check:
+            return [Message("A quiz is already running: answer the question, or type quit to end it.", "hint")]
+        self.quiz = None
+        if not argument:
+            return self._start_quiz(None)
+        topic = self.resolve_topic(argument)
+        if topic is None:
+            return [Message(f"No quiz topic {printable(argument, 40)!r}. Topics: {', '.join(self.quiz_topics)}.",
+                            "error")]
+        return self._start_quiz((topic,))
+
+    def _forget(self) -> list[Block]:
+        self.context = Context()
+        self.last_reply = self.chosen_from = self.pending_choices = None
+        self.pending_offer = None
+        return [ForgetHistory(), Message("Forgotten: this chat's questions and its context.")]
+
+    def _quit(self) -> list[Block]:
+        self.done = True
+        self.quiz = None
+        return [Goodbye("Goodbye, and take care. Talk any treatment through with a physician or dermatologist.")]
+
+    def _title(self, intent_id: str) -> str:
+        try:
+            return self.knowledge.intent(intent_id).title
+        except KeyError:
+            return intent_id
+
+    # -- for the toolbar ---------------------------------------------------------------------
+    @property
+    def topic_title(self) -> str | None:
+        """The title of the subject the conversation is on, if any."""
+        return self._title(self.context.topic) if self.context.topic else None
+
+    @property
+    def mode(self) -> str:
+        """What the next line will be taken as: "quiz", "check", "offer", "choice" or "question"."""
+        if self.quiz is not None:
+            return "check" if self.quiz_is_check else "quiz"
+        if self.pending_offer is not None:
+            return "offer"
+        if self.pending_choices is not None:
+            return "choice"
+        return "question"
