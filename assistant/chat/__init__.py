@@ -1,1 +1,14 @@
-"""The terminal chat: a prompt_toolkit REPL over the library's Assistant."""
+"""The terminal chat: a prompt_toolkit REPL over the library's Assistant.
+
+Kept thin and in small parts, each testable without a terminal:
+
+- ``run``: the entry point, ``run_chat`` (the REPL on a terminal, plain lines in a pipe)
+- ``session``: ``ChatSession``, the conversation as a pure state machine (line in, blocks out)
+- ``render``: blocks as prompt_toolkit fragments, or plain text
+- ``commands``: the slash-command table and the nearest name for a typo
+- ``completer``, ``toolbar``, ``keys``: the prompt's completion, bottom toolbar and key bindings
+- ``history``: where the (opt-in, private) history file lives: ``history_path()``
+- ``repl``: the PromptSession loop
+
+Importing this package imports nothing else.
+"""

@@ -31,7 +31,7 @@ from prompt_toolkit.styles import Style
 
 from ..assistant import Reply
 from ..format import wrap
-from ..knowledge import Knowledge
+from ..knowledge import Intent, Knowledge
 from ..quiz import available_topics
 from ..text import printable
 from . import session as s
@@ -165,7 +165,7 @@ class Renderer:
                                   "Ctrl-D to leave.", width)
         return out + [("", "\n")] + self._para("disclaimer", pack.disclaimer, width)
 
-    def _example_intents(self) -> list:
+    def _example_intents(self) -> list[Intent]:
         domain = list(self.knowledge.domain_intents)
         preferred = [i for i in domain if i.id in ("side-effects", "asymmetry.treatment")]
         return (preferred or domain)[:2]
@@ -276,13 +276,15 @@ class Renderer:
         return out
 
     def _offer(self, block: s.ShowQuizOffer, width: int) -> Fragments:
-        return self._para("quiz", f"Quick check: want one quiz question on {block.title.lower()}? (y/n)", width)
+        return self._para("quiz", "Quick check: want one quiz question on this, to test your understanding? (y/n)",
+                          width)
 
     def _quiz_start(self, block: s.ShowQuizStart, width: int) -> Fragments:
-        on = f" on {', '.join(t.lower() for t in block.titles)}" if block.titles else ""
+        on = f" ({', '.join(block.titles)})" if block.titles else ""
         count = f"{block.total} question{'s' * (block.total != 1)}"
         return self._para("quiz", f"Quiz{on}: {count}.", width) + self._para(
-            "hint", "Answer with a letter or the words; \u201cskip\u201d passes, \u201cquit\u201d ends the quiz.", width)
+            "hint", "Answer with a letter or the words; \u201cskip\u201d passes, \u201cquit\u201d ends the quiz.",
+            width)
 
     def _question(self, block: s.ShowQuizQuestion, width: int) -> Fragments:
         item = block.item
@@ -330,10 +332,11 @@ class Renderer:
         if not sm.asked:
             return self._para("hint", "No questions answered. Back to questions: ask me anything.", width)
         out = self._para("quiz", f"You got {sm.correct} of {sm.asked} right ({round(100 * sm.score)}%).", width)
-        parts = [f"wrong {sm.wrong}"] + ([f"skipped {sm.skipped}"] if sm.skipped else [])
+        parts = [f"{n} {what}" for n, what in ((sm.wrong, "wrong"), (sm.skipped, "skipped")) if n]
         if sm.retried:
-            parts.append(f"right on another try {sm.recovered} of {sm.retried}")
-        out += self._para("hint", ", ".join(parts).capitalize() + ".", width)
+            parts.append(f"{sm.recovered} of {sm.retried} right on another try")
+        if parts:
+            out += self._para("hint", ", ".join(parts).capitalize() + ".", width)
         if len(sm.per_topic) > 1:
             out += [("class:label", "By topic:\n")]
             for topic, right, asked in sm.per_topic:

@@ -327,9 +327,10 @@ class ChatSession:
         found = []
         for topic in self.quiz_topics:
             try:
-                names = {normalise(topic.replace(".", " ").replace("-", " ")), normalise(self.knowledge.intent(topic).title)}
+                title = self.knowledge.intent(topic).title
             except KeyError:
                 continue
+            names = {normalise(topic.replace(".", " ").replace("-", " ")), normalise(title)}
             if any(f" {n} " in said for n in names if n):
                 found.append(topic)
         return tuple(found)
@@ -370,7 +371,8 @@ class ChatSession:
         if self.assistant.urgent.check(text):
             # Safety first: a red flag typed mid-quiz ends the quiz and gets the urgent reply.
             self.quiz = None
-            return self._show(self.assistant.ask(text, context=self.context)) + [Message("(The quiz has stopped.)", "hint")]
+            stopped = Message("(The quiz has stopped.)", "hint")
+            return self._show(self.assistant.ask(text, context=self.context)) + [stopped]
         quiz, check = self.quiz, self.quiz_is_check
         assert quiz is not None
         item = quiz.current

@@ -30,7 +30,8 @@ def _status(chat: ChatSession) -> list[Fragments]:
     parts: list[Fragments] = []
     stats = chat.stats
     if chat.quiz is not None and not chat.quiz_is_check:
-        score = f"{stats.quiz_correct}/{stats.quiz_asked} right" if stats.quiz_asked else f"{stats.quiz_total} questions"
+        asked, total = stats.quiz_asked, stats.quiz_total
+        score = f"{stats.quiz_correct}/{asked} right" if asked else f"{total} questions"
         parts.append([("", f"Quiz: {score}")])
     elif stats.quizzes:
         parts.append([("", f"Last quiz: {stats.quiz_correct}/{stats.quiz_asked}")])

@@ -1,0 +1,156 @@
+"""Drawing blocks: the words shown, at any width, and never an escape code in plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat import session as s
+from assistant.chat.render import MAX_WIDTH, Renderer, chat_style, clamp_width
+from assistant.chat.session import ChatSession
+from assistant.quiz import Quiz
+
+ESC = "\x1b"
+
+
+@pytest.fixture(scope="module")
+def renderer(kb):
+    return Renderer(kb)
+
+
+def widest(text):
+    return max(len(line) for line in text.splitlines())
+
+
+def every_block(bot, kb):
+    chat = ChatSession(bot, seed=3, offers=False)
+    quiz = Quiz(kb, topics=["side-effects"], count=2, seed=3)
+    item = quiz.next_question()
+    skipped = quiz.answer("skip")
+    unclear = quiz.answer("banana") if quiz.next_question() else None
+    right = quiz.answer(quiz.current.question.answer if quiz.current.letters else "skip")
+    blocks = chat.welcome() + chat.handle("does botox hurt?") + chat.handle("/why")
+    blocks += chat.handle("I can't breathe after my botox") + chat.handle("/why")
+    blocks += chat.handle("how much does botox cost") + chat.handle("what's the capital of france")
+    blocks += [s.ShowHelp(), s.ShowTopics(), s.ShowDisclaimer(), s.ShowQuizOffer("Side effects"),
+               s.ShowQuizStart(("Side effects",), 2), s.ShowQuizQuestion(item), s.ShowQuizQuestion(item, check=True),
+               s.ShowFeedback(skipped), s.ShowFeedback(unclear, item), s.ShowFeedback(unclear),
+               s.ShowFeedback(right), s.ShowSummary(quiz.summary()), s.Message("hello", "error"),
+               s.Goodbye("Bye.")]
+    return blocks
+
+
+@pytest.mark.parametrize("width", [40, 80, 250])
+def test_every_block_fits_the_width(bot, kb, renderer, width):
+    for block in every_block(bot, kb):
+        text = renderer.plain(block, width)
+        assert text, type(block).__name__
+        assert ESC not in text
+        assert widest(text) <= min(width, MAX_WIDTH), (type(block).__name__, text)
+
+
+def test_clamp_width_caps_wide_windows_and_keeps_a_floor():
+    assert clamp_width(300) == MAX_WIDTH
+    assert clamp_width(80) == 79
+    assert clamp_width(5) == 20
+
+
+def test_an_answer_shows_title_source_two_suggestions_and_the_short_disclaimer(bot, kb, renderer):
+    reply = bot.ask("does botox hurt?")
+    text = renderer.plain(s.ShowReply(reply), 80)
+    assert text.startswith(reply.title + "\n")
+    assert f"Source: {reply.source}" in " ".join(text.split())
+    assert "You could also ask:" in text
+    shown = [line.strip() for line in text.splitlines() if line.startswith("  ")]
+    assert shown == list(reply.suggestions[:2])
+    assert " ".join(text.split()).endswith(kb.pack.disclaimer_short)
+    assert kb.pack.disclaimer not in " ".join(text.split())
+
+
+def test_urgent_replies_lead_with_a_styled_heading(bot, renderer):
+    reply = bot.ask("I can't breathe after my botox")
+    fragments = renderer.fragments(s.ShowReply(reply), 80)
+    assert fragments[0] == ("class:urgent-banner", " URGENT ")
+    assert renderer.plain(s.ShowReply(reply), 80).startswith(" URGENT  " + reply.title)
+
+
+def test_ambiguous_choices_are_numbered(bot, renderer):
+    reply = bot.ask("botox")
+    if reply.kind != "ambiguous":
+        from test_chat_session import find_ambiguous
+
+        question = find_ambiguous(bot)
+        if question is None:
+            pytest.skip("no ambiguous question with this knowledge")
+        reply = bot.ask(question)
+    text = renderer.plain(s.ShowReply(reply), 80)
+    for n, choice in enumerate(reply.choices, 1):
+        assert f"  {n}. {choice.ask}" in text
+    assert "Type a number" in text
+
+
+@pytest.mark.parametrize("question, label", [("how much does botox cost", "Topics I can answer:"),
+                                             ("what's the capital of france", "Topics I can answer:")])
+def test_declines_suggest_covered_topics(bot, renderer, question, label):
+    reply = bot.ask(question)
+    text = renderer.plain(s.ShowReply(reply), 80)
+    assert label in text
+    assert all(" ".join(q.split()) in " ".join(text.split()) for q in reply.suggestions)
+
+
+def test_welcome_has_help_and_the_full_disclaimer(kb, renderer):
+    text = " ".join(renderer.plain(s.ShowWelcome(), 80).split())
+    assert "/help" in text
+    assert kb.pack.disclaimer in text
+
+
+def test_disclaimer_command_shows_it_in_full(kb, renderer):
+    assert " ".join(renderer.plain(s.ShowDisclaimer(), 60).split()) == kb.pack.disclaimer
+
+
+def test_why_shows_candidates_margin_rule_and_corrections(bot, renderer):
+    reply = bot.ask("does botx leave bruises?")
+    text = renderer.plain(s.ShowWhy(reply), 100)
+    assert f"Rule: {reply.match.rule}" in text
+    assert f"{reply.match.candidates[0].score:.2f}" in text
+    assert f"Margin over the runner-up: {reply.match.margin:.2f}" in text
+    for typed, understood in reply.match.analysis.corrections:
+        assert f"{typed} → {understood}" in text
+
+
+def test_why_for_urgent_names_the_red_flags(bot, renderer):
+    reply = bot.ask("I can't breathe after my botox")
+    text = renderer.plain(s.ShowWhy(reply), 100)
+    assert "Red flags found: " + ", ".join(reply.red_flags) in text
+
+
+def test_why_never_echoes_control_characters(bot, renderer):
+    reply = bot.ask("does botox hurt?\x1b[2J\x07")
+    assert ESC not in renderer.plain(s.ShowWhy(reply), 80)
+
+
+def test_topics_group_domain_chat_and_quiz(kb, renderer):
+    text = renderer.plain(s.ShowTopics(), 100)
+    for intent in kb.domain_intents:
+        assert intent.ask in text
+    assert "Chat:" in text and "Quiz:" in text and "side-effects" in text
+
+
+def test_help_lists_every_command(renderer):
+    from assistant.chat.commands import COMMANDS
+
+    for width in (40, 100):
+        text = renderer.plain(s.ShowHelp(), width)
+        assert all(c.name in text for c in COMMANDS)
+
+
+def test_unknown_blocks_draw_nothing(renderer):
+    assert renderer.fragments(object(), 80) == []
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_styles_name_every_class_used(no_color):
+    style = chat_style(no_color)
+    assert style.get_attrs_for_style_str("class:urgent-banner").bold
+    if no_color:
+        attrs = style.get_attrs_for_style_str("class:urgent-banner")
+        assert attrs.color in ("", None) and attrs.bgcolor in ("", None) and attrs.reverse
