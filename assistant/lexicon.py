@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .knowledge import LexiconData
-from .text import normalise, stem
+from .text import MAX_INPUT_CHARS, MAX_TOKENS, normalise, stem
 
 __all__ = ["Analysis", "Lexicon"]
 
@@ -37,6 +37,7 @@ class Analysis:
     features: tuple[str, ...]  # concepts and word stems, in order, without repeats
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, understood as)
     anchored: bool = False  # names one of the lexicon's anchor concepts
+    topical: bool = False  # names an anchor or a topical concept (face, bruise, wrinkle...)
     fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
 
     @property
@@ -79,6 +80,7 @@ class Lexicon:
             by_length.setdefault(len(word), []).append(word)
         self._targets_by_length = {n: tuple(ws) for n, ws in by_length.items()}
         self._anchors = data.anchors
+        self._subject = data.anchors | data.topical
         counts: dict[str, int] = {}
         for entry in vocabulary:
             for w in normalise(entry, self._contractions).split():
@@ -110,9 +112,12 @@ class Lexicon:
         best = min(hits, key=lambda hit: (hit[1], hit[0][0] != word[0], -self._frequency.get(hit[0], 0), hit[0]))
         return best[0]
 
-    def analyse(self, text: str) -> Analysis:
-        """Normalise, correct, map synonyms to concepts and drop words without a topic."""
-        normalised = normalise(text, self._contractions)
+    def analyse(self, text: str, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS) -> Analysis:
+        """Normalise, correct, map synonyms to concepts and drop words without a topic.
+
+        Only the first ``chars`` characters (``tokens`` words) are read.
+        """
+        normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
         words = normalised.split()
         corrected = [self.correct(w) for w in words]
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
@@ -140,5 +145,6 @@ class Lexicon:
             features=unique,
             corrections=corrections,
             anchored=any(f in self._anchors for f in unique),
+            topical=any(f in self._subject for f in unique),
             fillers=frozenset(fillers),
         )

@@ -48,8 +48,11 @@ class Match:
     """The matcher's verdict on one question.
 
     ``kind`` is "answer", "ambiguous", "not-covered", "out-of-scope" or "empty";
-    ``intent`` is set only for "answer". ``alternatives`` holds the runners-up
-    (for "ambiguous", the choices), best first. ``rule`` says which rule decided.
+    ``intent`` is set only for "answer". ``score`` (0 to 1) is how well the
+    question matched what the verdict rests on: the intent, the tied intents,
+    or the not-covered topic; it is 0 for "out-of-scope" and "empty" (the raw
+    scores stay in ``candidates``). ``alternatives`` holds the runners-up (for
+    "ambiguous", the choices), best first. ``rule`` says which rule decided.
     """
 
     kind: str
@@ -106,7 +109,7 @@ class IntentMatcher:
         beta: float = 0.8,
         unknown_weight: float = 1.0,
         unknown_decay: float = 0.7,
-        unanchored_accept: float = 0.7,
+        unanchored_accept: float = 0.6,
         unanchored_unknown: float = 1.5,
         long: int = 8,
         long_unknown: float = 0.5,
@@ -245,7 +248,7 @@ class IntentMatcher:
         if not ranked or ranked[0].score < self.accept:
             score = ranked[0].score if ranked else 0.0
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"
-            return Match(declined, None, score, top[1:], rule=rule, analysis=analysis, candidates=top)
+            return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
         best = ranked[0]
         if best.not_covered:
             topic = best.label[len(NOT_COVERED_PREFIX):]
@@ -261,12 +264,12 @@ class IntentMatcher:
                 return Match("not-covered", None, best.score, top[1:], rule=rule, topic=topic, analysis=analysis, candidates=top)
         if not in_domain and best.label in self._domain and best.score < self._unanchored_accept:
             rule = f"no anchor, and the best score {best.score:.2f} is below {self._unanchored_accept:.2f}"
-            return Match("out-of-scope", None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
+            return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
         if not in_domain and best.label in self._domain:
             shared = analysis.features_set & self._examples[ranking[0][2]].features
             if not shared & self._topical:
                 rule = "no anchor or topical word in common with the best example (" + ", ".join(sorted(shared)) + ")"
-                return Match("out-of-scope", None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
+                return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
         rivals = [c for c in ranked[1:] if not c.not_covered and not _same_family(c.label, best.label)]
         runner = rivals[0] if rivals else None
         margin = best.score - (runner.score if runner else 0.0)

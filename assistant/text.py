@@ -15,9 +15,13 @@ from typing import Mapping
 __all__ = ["MAX_INPUT_CHARS", "MAX_TOKENS", "normalise", "stem", "printable"]
 
 # What is matched is capped, so the time a question takes does not grow with
-# its length: a real question fits easily in the first 600 characters.
+# its length: a real question fits easily in the first 600 characters. The
+# urgent check reads much further (an emergency may come at the end of a long,
+# anxious message) but is capped too.
 MAX_INPUT_CHARS = 600
 MAX_TOKENS = 80
+URGENT_INPUT_CHARS = 8000
+URGENT_TOKENS = 1500
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
 _WORD_WITH_APOSTROPHE = re.compile(r"\w+(?:'\w+)+|\w+'")
@@ -28,9 +32,9 @@ _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, limit: int) -> str:
     """Decompose, drop combining marks (accents, and floods of them), case-fold."""
-    decomposed = unicodedata.normalize("NFKD", _ESCAPES.sub(" ", text[:MAX_INPUT_CHARS]))
+    decomposed = unicodedata.normalize("NFKD", _ESCAPES.sub(" ", text[:limit]))
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFKC", kept).casefold()
 
@@ -46,14 +50,19 @@ def _expand(word: str, contractions: Mapping[str, str]) -> str:
     return word.split("'", 1)[0]
 
 
-def normalise(text: str, contractions: Mapping[str, str] | None = None) -> str:
-    """Lower-case, unify quotes, expand contractions, replace punctuation and controls by spaces."""
-    folded = _CONTROL.sub(" ", _fold(text).translate(_QUOTES))
+def normalise(
+    text: str, contractions: Mapping[str, str] | None = None, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS
+) -> str:
+    """Lower-case, unify quotes, expand contractions, replace punctuation and controls by spaces.
+
+    Only the first ``chars`` characters and ``tokens`` words are kept.
+    """
+    folded = _CONTROL.sub(" ", _fold(text, chars).translate(_QUOTES))
     table = contractions or {}
     expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
     words = [w.strip("'") for w in _NOT_WORD.sub(" ", expanded).split()]
     expanded_again = " ".join(table.get(w, w) for w in words if w)
-    return " ".join(expanded_again.split()[:MAX_TOKENS])
+    return " ".join(expanded_again.split()[:tokens])
 
 
 _DOUBLE = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")

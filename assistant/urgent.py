@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .knowledge import RedFlag, UrgentRules
 from .lexicon import Lexicon
-from .text import normalise, stem
+from .text import URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
 
 __all__ = ["UrgentCheck"]
 
@@ -76,12 +76,14 @@ class UrgentCheck:
     def check(self, question: str, *, in_context: bool = False) -> tuple[RedFlag, ...]:
         """The red flags the question describes (none for ordinary side-effect questions).
 
-        Outside a conversation about Botox (``in_context``), a question must name
-        Botox or an injection, unless it uses one of the rules' standalone phrases.
+        Outside a conversation about Botox (``in_context``), a question must touch
+        the subject (Botox, an injection, the face, a side effect...: the
+        lexicon's anchors and topical concepts), unless it uses one of the
+        rules' standalone phrases.
         """
-        analysis = self.lexicon.analyse(question)
+        analysis = self.lexicon.analyse(question, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
         words = tuple(stem(_PERSON.get(w, w)) for w in analysis.words)
-        if not (in_context or analysis.anchored) and not any(_find(p, words) for p in self._standalone):
+        if not (in_context or analysis.topical) and not any(_find(p, words) for p in self._standalone):
             return ()
         found: list[RedFlag] = []
         for flag in self.rules.red_flags:

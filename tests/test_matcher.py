@@ -24,6 +24,9 @@ ANSWERS = [
     # word order
     ("bruising from botox is it common", "side-effects"),
     ("muscles and botox how does that work", "botox.how-it-works"),
+    # no subject named: a Botox FAQ takes "it" to be Botox
+    ("how does it work?", "botox.how-it-works"),
+    ("does it hurt", "side-effects"),
     # short keyword queries
     ("bruising", "side-effects"),
     ("swelling", "side-effects"),
@@ -49,6 +52,9 @@ def test_answers_the_right_intent(matcher, question, intent):
     "is it safe to leave my car running",
     "what muscles does running work",
     "my sister's wedding is next week",
+    "my table is uneven how do i fix it",
+    "how do i fix a lopsided cake",
+    "what is a neurotoxin in snake venom",
 ])
 def test_domain_words_that_are_not_about_botox_get_no_answer(matcher, question):
     match = matcher.match(question)
