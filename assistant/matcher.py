@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from .lexicon import Analysis, Lexicon
 __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
 
 NOT_COVERED_PREFIX = "not-covered:"
+TOP_LABELS = 8  # how many labels are ranked exactly: the answer, its rivals and what /why shows
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
 
@@ -143,7 +145,6 @@ class IntentMatcher:
         self._unknown = math.log(1.0 + n / 0.5) * unknown_weight
         self._filler = FILLER_WEIGHT
         examples: list[_Example] = []
-        postings: dict[str, list[int]] = defaultdict(list)
         label_postings: dict[str, set[int]] = defaultdict(set)
         for label_index, group in enumerate(analysed):
             for analysis in group:
@@ -153,12 +154,16 @@ class IntentMatcher:
                 fs = frozenset(analysis.features)
                 examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
                 for f in fs:
-                    postings[f].append(index)
                     label_postings[f].add(label_index)
         self._examples = tuple(examples)
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
-        self._postings = {f: tuple(ix) for f, ix in postings.items()}
+        label_examples: list[list[int]] = [[] for _ in labels]
+        for index, example in enumerate(examples):
+            label_examples[example.label].append(index)
+        self._label_examples = tuple(tuple(ix) for ix in label_examples)
+        self._example_features = tuple(e.features for e in examples)
+        self._example_weights = tuple(e.weight for e in examples)
         self._label_postings = {f: tuple(sorted(ix)) for f, ix in label_postings.items()}
         # A not-covered topic's keywords ("cost", "pregnant") mark a question as being about it.
         self._keywords: list[tuple[frozenset[str], str]] = []
@@ -196,37 +201,65 @@ class IntentMatcher:
             weights[f] = w
         return weights
 
-    def _rank(self, analysis: Analysis) -> list[tuple[int, float, int]]:
-        """(label index, score, best example index) for every label sharing a concept, best first."""
+    def _rank(self, analysis: Analysis, top: int = TOP_LABELS) -> list[tuple[int, float, int]]:
+        """(label index, score, best example index) for the ``top`` best labels, best first.
+
+        Exact, but without scoring every example that shares a common word: a
+        label's examples can score at most F(covered / total, 1), where
+        ``covered`` is the weight of the question's words the label knows at all.
+        Labels are visited by that bound, highest first, and the visit stops
+        once no label left can beat the ``top``-th score found, or reach the
+        accept floor less the margin (below it a label can't change the verdict,
+        so such labels are not listed).
+        """
         features = analysis.features
         weights = self._query_weights(analysis)
         total = sum(weights.values())
         if total <= 0:
             return []
-        shared: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         for f in features:
             w = weights[f]
-            for index in self._postings.get(f, ()):
-                shared[index] += w
             for label in self._label_postings.get(f, ()):
                 covered[label] += w
-        best: dict[int, tuple[float, int]] = {}
         b2 = self._beta2
+        one_b2 = 1 + b2
         lam = self._coverage
-        for index, inter in shared.items():
-            example = self._examples[index]
-            precision = ((1 - lam) * inter + lam * covered[example.label]) / total
-            recall = inter / example.weight
-            f_score = (1 + b2) * precision * recall / (b2 * precision + recall)
-            if f_score > best.get(example.label, (0.0, -1))[0]:
-                best[example.label] = (f_score, index)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-        return [(label, round(min(1.0, score), 4), index) for label, (score, index) in ranked]
+        query = {f: weights[f] for f in features if f in self._weights}
+        floor = self.accept - self.margin  # a label scoring below this can't change the verdict
+        example_features, example_weights = self._example_features, self._example_weights
+        found: list[tuple[float, int, int]] = []  # a min-heap of (score, -label, example)
+        order = [(-cover, label) for label, cover in covered.items()]
+        heapq.heapify(order)  # popped lazily: most questions stop after a few labels
+        while order:
+            neg_cover, label = heapq.heappop(order)
+            share = -neg_cover / total
+            bound = one_b2 * share / (b2 * share + 1)
+            if bound < floor or (len(found) >= top and bound <= found[0][0]):
+                break
+            best, best_index = 0.0, -1
+            for index in self._label_examples[label]:
+                inter = sum(query[f] for f in example_features[index].intersection(query))
+                if inter <= 0:
+                    continue
+                precision = (1 - lam) * inter / total + lam * share
+                recall = inter / example_weights[index]
+                score = one_b2 * precision * recall / (b2 * precision + recall)
+                if score > best:
+                    best, best_index = score, index
+            if best_index < 0:
+                continue
+            entry = (best, -label, best_index)
+            if len(found) < top:
+                heapq.heappush(found, entry)
+            elif entry > found[0]:
+                heapq.heapreplace(found, entry)
+        ranked = sorted(found, key=lambda e: (-e[0], -e[1]))
+        return [(-neg_label, round(min(1.0, score), 4), index) for score, neg_label, index in ranked]
 
-    def scores(self, analysis: Analysis) -> list[Candidate]:
-        """Every label that shares a concept with the question, best first."""
-        return [Candidate(self.labels[label], score) for label, score, _ in self._rank(analysis)]
+    def scores(self, analysis: Analysis, top: int = TOP_LABELS) -> list[Candidate]:
+        """The ``top`` labels that best match the question, best first."""
+        return [Candidate(self.labels[label], score) for label, score, _ in self._rank(analysis, top)]
 
     def match(self, question: str, *, anchored: bool = False) -> Match:
         """Match a question; ``anchored=True`` says the conversation is already about the subject.
