@@ -8,6 +8,7 @@ errors), 2 bad usage or a broken knowledge pack, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -112,7 +113,10 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for 
     from .assistant import Assistant
     from .knowledge import load_knowledge
 
-    return Assistant(load_knowledge(getattr(args, "knowledge", None)))
+    bot = Assistant(load_knowledge(getattr(args, "knowledge", None)))
+    # The knowledge lives as long as the process: keep the collector from walking it again.
+    gc.freeze()
+    return bot
 
 
 def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:

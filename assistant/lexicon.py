@@ -53,7 +53,6 @@ class Lexicon:
     """The lexicon of a knowledge pack, ready to analyse text. Immutable and thread-safe."""
 
     def __init__(self, data: LexiconData, vocabulary: Iterable[str] = ()):
-        vocabulary = list(vocabulary)
         self.data = data
         self._contractions = dict(data.contractions)
         phrases: dict[tuple[str, ...], str] = {}
@@ -67,8 +66,13 @@ class Lexicon:
         self._skip = frozenset(data.stopwords | data.filler)
         self._stopwords = data.stopwords
         self._filler = frozenset(data.filler | {stem(w) for w in data.filler})
-        vocab: set[str] = set()
-        for entry in [e for entries in data.concepts.values() for e in entries] + list(vocabulary):
+        counts: dict[str, int] = {}
+        for entry in vocabulary:
+            for w in normalise(entry, self._contractions).split():
+                counts[w] = counts.get(w, 0) + 1
+        self._frequency = counts
+        vocab: set[str] = set(counts)
+        for entry in [e for entries in data.concepts.values() for e in entries]:
             vocab.update(normalise(entry, self._contractions).split())
         self._known = frozenset(vocab | self._skip | data.not_typos)
         self._known_stems = frozenset(stem(w) for w in self._known)
@@ -81,11 +85,6 @@ class Lexicon:
         self._targets_by_length = {n: tuple(ws) for n, ws in by_length.items()}
         self._anchors = data.anchors
         self._subject = data.anchors | data.topical
-        counts: dict[str, int] = {}
-        for entry in vocabulary:
-            for w in normalise(entry, self._contractions).split():
-                counts[w] = counts.get(w, 0) + 1
-        self._frequency = counts
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     @property

@@ -168,12 +168,15 @@ class _Reader:
         return found
 
 
+_SCALARS = yaml.SafeLoader("")  # only its pure construct_yaml_* methods are used
+
+
 def _plain_scalar(node: yaml.ScalarNode) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    """The value of a scalar whose tag the composer resolved (text needs no constructing)."""
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    construct = _SCALARS.yaml_constructors[node.tag]
+    return construct(_SCALARS, node)
 
 
 def _compose(path: Path, reader: _Reader) -> yaml.Node | None:

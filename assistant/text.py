@@ -34,7 +34,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 
 def _fold(text: str, limit: int) -> str:
     """Decompose, drop combining marks (accents, and floods of them), case-fold."""
-    decomposed = unicodedata.normalize("NFKD", _ESCAPES.sub(" ", text[:limit]))
+    text = _ESCAPES.sub(" ", text[:limit])
+    if text.isascii():  # nothing to decompose: the common case, and much faster
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFKC", kept).casefold()
 
