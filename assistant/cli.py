@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--json", action="store_true", help="one JSON object per event, for scripts")
 
     validate = commands.add_parser("validate", help="check a knowledge pack and report every problem")
-    validate.add_argument("directory", nargs="?", metavar="DIR", help="the pack (default: the bundled one)")
+    _add_common(validate)
+    validate.add_argument("directory", nargs="?", metavar="DIR", help="the pack (default: --knowledge, or the bundled one)")
     return parser
 
 
@@ -162,12 +163,15 @@ def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
 def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
     from .validate import validate_pack
 
-    problems = validate_pack(args.directory)
+    directory = args.directory or getattr(args, "knowledge", None)
+    if directory is not None and not os.path.exists(directory):
+        raise UsageError(f"{directory}: no such knowledge pack")
+    problems = validate_pack(directory)
     for problem in problems:
         out.write(f"{problem}\n")
     errors = sum(p.level == "error" for p in problems)
     warnings = len(problems) - errors
-    where = args.directory or "the bundled knowledge"
+    where = directory or "the bundled knowledge"
     summary = f"{where}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     (sys.stderr if errors else out).write(summary + "\n")
     return EXIT_FAILED if errors else EXIT_OK

@@ -34,7 +34,7 @@ from .knowledge import (
 
 __all__ = ["read_pack", "MAX_FILE_BYTES"]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
 INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
 QUIZ_KINDS = ("choice", "true-false")
@@ -421,8 +421,10 @@ class _PackBuilder:
         ids: dict[str, tuple[_Reader, yaml.Node]] = {}
         for intent, reader, item, _ in self.intents:
             if intent.id in ids:
-                first = ids[intent.id][1].start_mark.line + 1
-                reader.error(item, f"intent {intent.id!r} is defined twice (first at line {first})")
+                first_reader, first_node = ids[intent.id]
+                line = first_node.start_mark.line + 1
+                where = f"line {line}" if first_reader.path == reader.path else f"{first_reader.path}:{line}"
+                reader.error(item, f"intent {intent.id!r} is defined twice (first at {where})")
             else:
                 ids[intent.id] = (reader, item)
         self._check_examples()

@@ -11,11 +11,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Problem
-from .knowledge import bundled_knowledge_path
+from .knowledge import Knowledge, bundled_knowledge_path
 from .loader import read_pack
 from .matcher import IntentMatcher
 
 __all__ = ["validate_pack"]
+
+
+def _missing_safety_and_subject(knowledge: Knowledge) -> list[Problem]:
+    """Warnings for a pack that loads but leaves the urgent check or the subject words out."""
+    warnings = []
+    if not knowledge.urgent.red_flags:
+        warnings.append("the pack has no urgent red_flags: the emergency check is off")
+    elif not any(i.kind == "urgent" for i in knowledge.intents):
+        warnings.append("the pack has no intent of kind 'urgent': urgent replies fall back to a bare message")
+    if not knowledge.lexicon.anchors and not knowledge.lexicon.topical:
+        warnings.append("the lexicon has no anchors or topical concepts: questions that don't name the "
+                        "subject will mostly get no answer")
+    return [Problem(knowledge.path, 0, 0, w, "warning") for w in warnings]
 
 
 def validate_pack(path: str | Path | None = None) -> list[Problem]:
@@ -24,6 +37,7 @@ def validate_pack(path: str | Path | None = None) -> list[Problem]:
     knowledge, problems = read_pack(Path(path) if path else bundled_knowledge_path(), marks)
     if knowledge is None:
         return problems
+    problems += _missing_safety_and_subject(knowledge)
     matcher = IntentMatcher(knowledge)
     owners: dict[frozenset[str], tuple[str, str]] = {}
     for intent in knowledge.intents:

@@ -144,3 +144,24 @@ def test_cli_validate_reports_everything_and_fails(tmp_path):
 def test_cli_validate_the_bundled_pack_passes():
     result = run("validate")
     assert result.returncode == 0 and "0 errors" in result.stdout
+
+
+def test_validate_warns_when_the_urgent_check_is_off(tmp_path):
+    found = [str(p) for p in validate_pack(pack(tmp_path, GOOD))]
+    assert any("no urgent red_flags: the emergency check is off" in p for p in found)
+    assert any("no anchors or topical concepts" in p for p in found)
+
+
+def test_a_duplicate_id_in_another_file_names_that_file(tmp_path):
+    pack(tmp_path, GOOD, "a.yaml")
+    pack(tmp_path, "intents:\n  - id: provider\n    answer: x\n    source: [g1]\n    examples: [something else]\n", "b.yaml")
+    found = problems(tmp_path)
+    assert f"{tmp_path}/b.yaml:2:5: intent 'provider' is defined twice (first at {tmp_path}/a.yaml:5)" in found
+
+
+def test_cli_validate_takes_the_pack_from_knowledge_too(tmp_path):
+    broken = pack(tmp_path, GOOD.replace("    answer: Choose a certified professional.\n", ""))
+    assert run("--knowledge", str(broken), "validate").returncode == 1
+    assert run("validate", "--knowledge", str(broken)).returncode == 1
+    missing = run("validate", str(tmp_path / "nope"))
+    assert missing.returncode == 2 and missing.stderr.startswith("Error: ") and "no such knowledge pack" in missing.stderr
