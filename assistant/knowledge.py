@@ -152,9 +152,11 @@ class Knowledge:
 
 
 def bundled_knowledge_path() -> Path:
-    """The knowledge pack shipped with the package (inside the wheel, or beside a source checkout)."""
+    """The knowledge pack shipped with the package: ``assistant/data`` in the wheel (the
+    repository's ``knowledge/`` directory, renamed so it can't be mistaken for this module),
+    or ``knowledge/`` beside a source checkout."""
     here = Path(__file__).resolve().parent
-    installed = here / "knowledge"
+    installed = here / "data"
     return installed if installed.is_dir() else here.parent / "knowledge"
 
 
