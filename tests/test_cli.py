@@ -68,7 +68,7 @@ def test_eval_reports_rates_per_tag_confusions_and_misses(tmp_path):
 
 
 def test_eval_on_the_projects_own_set_passes_its_bar():
-    assert run("eval", str(DATA / "eval_questions.yaml"), "--min-accuracy", "0.85").returncode == 0
+    assert run("eval", str(DATA / "eval_questions.yaml"), "--min-accuracy", "0.9").returncode == 0
 
 
 @pytest.mark.parametrize("args, message", [

@@ -17,7 +17,7 @@ def own(bot):
 def test_own_set_answers(own):
     # The bar is 92% on questions like the shared dev set; ours has long rambling
     # questions on top, so the guard sits just under what the matcher does today.
-    assert own.answer_accuracy >= 0.85
+    assert own.answer_accuracy >= 0.86
     assert own.wrong_rate <= 0.02
 
 
