@@ -76,6 +76,7 @@ class UrgentRules:
     treatment: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     standalone: tuple[str, ...] = ()
+    past: tuple[str, ...] = ()
 
     def words(self) -> list[str]:
         """Every word and phrase the red flags use (so typos can be corrected towards them)."""

@@ -349,7 +349,7 @@ class _PackBuilder:
     def _section_urgent(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.urgent, "urgent"):
             return
-        found = reader.fields(node, "urgent", ("red_flags",), ("window", "negators", "onset", "treatment", "hypothetical", "standalone"))
+        found = reader.fields(node, "urgent", ("red_flags",), ("window", "negators", "onset", "treatment", "hypothetical", "standalone", "past"))
         if found is None:
             return
         flags: list[RedFlag] = []
@@ -375,7 +375,7 @@ class _PackBuilder:
                 flags.append(RedFlag(flag_id, label, phrases, tuple(pairs), bool(ok)))
         window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
         lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
-                 for name in ("negators", "onset", "treatment", "hypothetical", "standalone")}
+                 for name in ("negators", "onset", "treatment", "hypothetical", "standalone", "past")}
         self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, **lists)
 
     def _section_quiz(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:

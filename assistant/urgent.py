@@ -53,6 +53,7 @@ class UrgentCheck:
         self._treatment = frozenset(s for w in rules.treatment for s in _stems(w, c))
         self._hypothetical = frozenset(s for w in rules.hypothetical for s in _stems(w, c))
         self._standalone = tuple(_stems(p, c) for p in rules.standalone)
+        self._past = tuple(_stems(p, c) for p in rules.past)
 
     def _negated(self, words: tuple[str, ...], start: int) -> bool:
         for negator in self._negators:
@@ -84,6 +85,8 @@ class UrgentCheck:
         analysis = self.lexicon.analyse(question, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
         words = tuple(stem(_PERSON.get(w, w)) for w in analysis.words)
         if not (in_context or analysis.topical) and not any(_find(p, words) for p in self._standalone):
+            return ()
+        if any(_find(p, words) for p in self._past) and not self._began_after(words):
             return ()
         found: list[RedFlag] = []
         for flag in self.rules.red_flags:

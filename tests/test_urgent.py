@@ -44,6 +44,7 @@ def test_red_flags_in_many_phrasings(bot, question, flag):
 @pytest.mark.parametrize("question", [
     "is swelling normal?", "will i bruise?", "does it hurt?",
     "can botox fix my droopy eyelid", "no trouble breathing, just a small bruise after botox",
+    "i had trouble breathing as a child, can i get botox",
 ])
 def test_ordinary_questions_are_not_urgent(bot, question):
     assert bot.ask(question).kind != "urgent"
