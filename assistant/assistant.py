@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge
+from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge, paused_gc
 from .matcher import Candidate, IntentMatcher, Match
 from .text import printable
 from .urgent import UrgentCheck
@@ -94,7 +94,8 @@ class Assistant:
 
     def __init__(self, knowledge: Knowledge | None = None, **matcher_options: float):
         self.knowledge = knowledge if knowledge is not None else load_knowledge()
-        self.matcher = IntentMatcher(self.knowledge, **matcher_options)
+        with paused_gc():
+            self.matcher = IntentMatcher(self.knowledge, **matcher_options)
         self.urgent = UrgentCheck(self.knowledge.urgent, self.matcher.lexicon)
         self._by_id = {i.id: i for i in self.knowledge.intents}
         self._topics = {t.id: t for t in self.knowledge.not_covered}
