@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge, paused_gc
-from .matcher import Candidate, IntentMatcher, Match
+from .matcher import IntentMatcher, Match
 from .text import printable
 from .urgent import UrgentCheck
 

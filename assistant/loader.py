@@ -16,11 +16,12 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Callable
 
 import yaml
 
 from .errors import Problem
+from .yaml_reader import YamlReader, compose_file
 from .knowledge import (
     Intent,
     Knowledge,
@@ -32,183 +33,17 @@ from .knowledge import (
     UrgentRules,
 )
 
-__all__ = ["read_pack", "MAX_FILE_BYTES"]
+__all__ = ["read_pack", "SECTIONS"]
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
 SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
 INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
 QUIZ_KINDS = ("choice", "true-false")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-CORE_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
-}
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _same_text(text: str) -> str:
     """How duplicates are spotted: case and spacing don't make a question different."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
-class _Reader:
-    """Pulls typed values out of YAML nodes, recording a problem for anything wrong."""
-
-    def __init__(self, path: str, problems: list[Problem]):
-        self.path = path
-        self.problems = problems
-
-    def error(self, node: yaml.Node | None, message: str, level: str = "error") -> None:
-        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
-        self.problems.append(Problem(self.path, line, column, message, level))
-
-    def _tag_ok(self, node: yaml.Node) -> bool:
-        if node.tag not in CORE_TAGS:
-            self.error(node, f"YAML tag {node.tag!r} is not allowed (plain data only)")
-            return False
-        return True
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not self._tag_ok(node):
-            return None
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} should be a mapping of keys to values")
-            return None
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = self.scalar(key_node, f"a key in {what}")
-            if key is None:
-                continue
-            key = str(key)
-            if key in out:
-                self.error(key_node, f"{what} has the key {key!r} twice")
-                continue
-            out[key] = (key_node, value_node)
-        return out
-
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
-        if not self._tag_ok(node):
-            return None
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} should be a list")
-            return None
-        return list(node.value)
-
-    def scalar(self, node: yaml.Node, what: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            if node.tag in CORE_TAGS:
-                self.error(node, f"{what} should be a single value, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
-            else:
-                self._tag_ok(node)
-            return None
-        if not self._tag_ok(node):
-            return None
-        return _plain_scalar(node)
-
-    def text(self, node: yaml.Node, what: str) -> str | None:
-        value = self.scalar(node, what)
-        if value is None:
-            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-                self.error(node, f"{what} is empty")
-            return None
-        if not isinstance(value, str):
-            self.error(node, f"{what} should be text, not {type(value).__name__} {value!r}")
-            return None
-        if not value.strip():
-            self.error(node, f"{what} is empty")
-            return None
-        return value.strip()
-
-    def texts(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            one = self.text(node, what)
-            return (one,) if one else ()
-        items = self.sequence(node, what)
-        if items is None:
-            return ()
-        if not items and not allow_empty:
-            self.error(node, f"{what} is an empty list")
-        values = [self.text(item, f"an item of {what}") for item in items]
-        return tuple(v for v in values if v)
-
-    def boolean(self, node: yaml.Node, what: str) -> bool | None:
-        value = self.scalar(node, what)
-        if not isinstance(value, bool):
-            if value is not None:
-                self.error(node, f"{what} should be true or false, not {value!r}")
-            return None
-        return value
-
-    def integer(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
-        value = self.scalar(node, what)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            if value is not None:
-                self.error(node, f"{what} should be a whole number from {low} to {high}, not {value!r}")
-            return None
-        return value
-
-    def fields(
-        self, node: yaml.Node, what: str, required: tuple[str, ...], optional: tuple[str, ...], *, named_by: str = ""
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """A mapping's fields, checking required and unknown ones. With ``named_by``, the
-        record is called by that field's value in messages ("intent 'provider' has no answer")."""
-        found = self.mapping(node, what)
-        if found is None:
-            return None
-        if named_by and named_by in found:
-            name_node = found[named_by][1]
-            if isinstance(name_node, yaml.ScalarNode) and isinstance(name_node.value, str) and name_node.value.strip():
-                what = f"{what.split(' ', 1)[1]} {name_node.value.strip()!r}"
-        for name in required:
-            if name not in found:
-                self.error(node, f"{what} has no {name}")
-        for name, (key_node, _) in found.items():
-            if name not in required and name not in optional:
-                allowed = ", ".join(required + optional)
-                self.error(key_node, f"{what} has an unknown field {name!r} (expected: {allowed})")
-        return found
-
-
-_SCALARS = yaml.SafeLoader("")  # only its pure construct_yaml_* methods are used
-
-
-def _plain_scalar(node: yaml.ScalarNode) -> Any:
-    """The value of a scalar whose tag the composer resolved (text needs no constructing)."""
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    construct = _SCALARS.yaml_constructors[node.tag]
-    return construct(_SCALARS, node)
-
-
-def _compose(path: Path, reader: _Reader) -> yaml.Node | None:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            reader.error(None, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        reader.error(None, f"cannot read file: {exc.strerror or exc}")
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        reader.problems.append(Problem(reader.path, line, column, "file is not valid UTF-8"))
-        return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        reader.problems.append(Problem(reader.path, line, column, f"invalid YAML: {message}"))
-    except yaml.YAMLError as exc:
-        reader.error(None, f"invalid YAML: {' '.join(str(exc).split())}")
-    return None
 
 
 def _pack_files(path: Path, problems: list[Problem]) -> list[Path]:
@@ -229,36 +64,36 @@ class _PackBuilder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.pack: Pack | None = None
-        self.intents: list[tuple[Intent, _Reader, yaml.Node, dict[str, tuple[yaml.Node, yaml.Node]]]] = []
-        self.not_covered: list[tuple[NotCovered, _Reader, yaml.Node]] = []
+        self.intents: list[tuple[Intent, YamlReader, yaml.Node, dict[str, tuple[yaml.Node, yaml.Node]]]] = []
+        self.not_covered: list[tuple[NotCovered, YamlReader, yaml.Node]] = []
         self.lexicon: LexiconData | None = None
         self.urgent: UrgentRules | None = None
-        self.quiz: list[tuple[QuizQuestion, _Reader, yaml.Node]] = []
+        self.quiz: list[tuple[QuizQuestion, YamlReader, yaml.Node]] = []
         self.not_typos: set[str] = set()
         self.declared: set[str] = set()  # every intent id written, even of a broken intent
 
     def add_file(self, path: Path) -> None:
-        reader = _Reader(str(path), self.problems)
-        root = _compose(path, reader)
+        reader = YamlReader(str(path), self.problems)
+        root = compose_file(path, reader)
         if root is None:
             return
         top = reader.mapping(root, "the file")
         if top is None:
             return
         for name, (key_node, value_node) in top.items():
-            handler: Callable[[_Reader, yaml.Node, yaml.Node], None] | None = getattr(self, f"_section_{name}", None)
+            handler: Callable[[YamlReader, yaml.Node, yaml.Node], None] | None = getattr(self, f"_section_{name}", None)
             if name not in SECTIONS or handler is None:
                 reader.error(key_node, f"unknown section {name!r} (expected one of: {', '.join(SECTIONS)})")
                 continue
             handler(reader, key_node, value_node)
 
-    def _once(self, reader: _Reader, key_node: yaml.Node, already: object, name: str) -> bool:
+    def _once(self, reader: YamlReader, key_node: yaml.Node, already: object, name: str) -> bool:
         if already is not None:
             reader.error(key_node, f"section {name!r} appears in more than one file")
             return False
         return True
 
-    def _section_pack(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_pack(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.pack, "pack"):
             return
         found = reader.fields(node, "pack", (), ("name", "title", "guide", "disclaimer", "disclaimer_short", "sources", "messages"))
@@ -276,7 +111,7 @@ class _PackBuilder:
             maps[name] = MappingProxyType(entries)
         self.pack = Pack(**values, **maps)
 
-    def _section_intents(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_intents(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "intents") or ():
             found = reader.fields(item, "an intent", ("id", "answer", "examples"),
                                   ("title", "ask", "kind", "source", "follow_up", "quiz_topics"), named_by="id")
@@ -304,7 +139,7 @@ class _PackBuilder:
                                 examples=examples, kind=kind or "answer", ask=ask or "", **seq)
                 self.intents.append((intent, reader, item, found))
 
-    def _section_not_covered(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_not_covered(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "not_covered") or ():
             found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords"), named_by="id")
             if found is None:
@@ -318,7 +153,7 @@ class _PackBuilder:
             if topic_id and title and examples:
                 self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords), reader, item))
 
-    def _section_lexicon(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_lexicon(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
             return
         found = reader.fields(node, "lexicon", (), ("contractions", "stopwords", "filler", "concepts", "anchors", "topical", "not_typos"))
@@ -343,10 +178,10 @@ class _PackBuilder:
                 reader.error(found[name][1], f"{name[:-1] if name == 'anchors' else name} {concept!r} is not a concept of the lexicon")
         self.lexicon = LexiconData(contractions=MappingProxyType(contractions), concepts=MappingProxyType(concepts), **words)
 
-    def _section_not_typos(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_not_typos(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         self.not_typos.update(w.casefold() for w in reader.texts(node, "not_typos", allow_empty=True))
 
-    def _section_urgent(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_urgent(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.urgent, "urgent"):
             return
         found = reader.fields(node, "urgent", ("red_flags",), ("window", "negators", "onset", "treatment", "hypothetical", "standalone", "past"))
@@ -378,7 +213,7 @@ class _PackBuilder:
                  for name in ("negators", "onset", "treatment", "hypothetical", "standalone", "past")}
         self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, **lists)
 
-    def _section_quiz(self, reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> None:
+    def _section_quiz(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "quiz") or ():
             found = reader.fields(item, "a quiz question", ("id", "intents", "kind", "question", "answer", "explanation"), ("options",), named_by="id")
             if found is None:
@@ -418,7 +253,7 @@ class _PackBuilder:
                 self.quiz.append((QuizQuestion(qid, intents, kind, question, options, answer, explanation), reader, item))
 
     def finish(self, path: Path) -> Knowledge | None:
-        ids: dict[str, tuple[_Reader, yaml.Node]] = {}
+        ids: dict[str, tuple[YamlReader, yaml.Node]] = {}
         for intent, reader, item, _ in self.intents:
             if intent.id in ids:
                 first_reader, first_node = ids[intent.id]

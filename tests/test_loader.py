@@ -99,8 +99,8 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    import assistant.loader as loader
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    import assistant.yaml_reader as yaml_reader
+    monkeypatch.setattr(yaml_reader, "MAX_FILE_BYTES", 100)
     (found,) = problems(pack(tmp_path, GOOD))
     assert "file is too large" in found
 
