@@ -31,9 +31,22 @@ def _stems(text: str, contractions: dict[str, str]) -> tuple[str, ...]:
     return tuple(stem(_PERSON.get(w, w)) for w in normalise(text, contractions).split())
 
 
-def _find(sequence: tuple[str, ...], words: tuple[str, ...]) -> list[int]:
-    n = len(sequence)
-    return [i for i in range(len(words) - n + 1) if words[i : i + n] == sequence]
+class _Text:
+    """A question's words with where each one stands, so a phrase is looked up, not scanned for."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            self.at.setdefault(w, []).append(i)
+
+    def find(self, phrase: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
+        """Where ``phrase`` begins, within words ``start`` to ``end``."""
+        n, stop = len(phrase), len(self.words) if end is None else end
+        return [i for i in self.at.get(phrase[0], ()) if start <= i and i + n <= stop and self.words[i : i + n] == phrase]
+
+    def has_any(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        return any(self.find(p) for p in phrases)
 
 
 class UrgentCheck:
@@ -55,15 +68,13 @@ class UrgentCheck:
         self._standalone = tuple(_stems(p, c) for p in rules.standalone)
         self._past = tuple(_stems(p, c) for p in rules.past)
 
-    def _negated(self, words: tuple[str, ...], start: int) -> bool:
-        for negator in self._negators:
-            for at in _find(negator, words[max(0, start - _NEGATION_REACH - len(negator)) : start]):
-                return True
-        return False
+    def _negated(self, text: _Text, start: int) -> bool:
+        return any(text.find(n, max(0, start - _NEGATION_REACH - len(n)), start) for n in self._negators)
 
-    def _hits(self, flag: RedFlag, words: tuple[str, ...]) -> list[int]:
+    def _hits(self, flag: RedFlag, text: _Text) -> list[int]:
         """Where the flag is named: the start of each phrase or pair found."""
-        starts = [i for phrase in self._phrases[flag.id] for i in _find(phrase, words)]
+        words = text.words
+        starts = [i for phrase in self._phrases[flag.id] for i in text.find(phrase)]
         window = self.rules.window
         for first, second in self._pairs[flag.id]:
             a = [i for i, w in enumerate(words) if w in first]
@@ -71,8 +82,8 @@ class UrgentCheck:
             starts += [min(i, j) for i in a for j in b if i != j and abs(i - j) <= window]
         return sorted(set(starts))
 
-    def _began_after(self, words: tuple[str, ...]) -> bool:
-        return any(_find(onset, words) for onset in self._onset)
+    def _began_after(self, text: _Text) -> bool:
+        return text.has_any(self._onset)
 
     def check(self, question: str, *, in_context: bool = False) -> tuple[RedFlag, ...]:
         """The red flags the question describes (none for ordinary side-effect questions).
@@ -84,16 +95,17 @@ class UrgentCheck:
         """
         analysis = self.lexicon.analyse(question, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
         words = tuple(stem(_PERSON.get(w, w)) for w in analysis.words)
-        if not (in_context or analysis.topical) and not any(_find(p, words) for p in self._standalone):
+        text = _Text(words)
+        if not (in_context or analysis.topical) and not text.has_any(self._standalone):
             return ()
-        if any(_find(p, words) for p in self._past) and not self._began_after(words):
+        if text.has_any(self._past) and not self._began_after(text):
             return ()
         found: list[RedFlag] = []
         for flag in self.rules.red_flags:
-            hits = [i for i in self._hits(flag, words) if not self._negated(words, i)]
+            hits = [i for i in self._hits(flag, text) if not self._negated(text, i)]
             if not hits:
                 continue
-            if flag.pre_existing_ok and not self._began_after(words):
+            if flag.pre_existing_ok and not self._began_after(text):
                 framing = self._treatment | self._hypothetical
                 if framing.intersection(words):
                     continue
