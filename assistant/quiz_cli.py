@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from typing import IO, Any, Iterable, Iterator
 
 from .cli import stdin_lines
-from .format import wrap
+from .format import (Fragments, isatty, marks_for, output_width, quiz_feedback, quiz_question, quiz_start,
+                     quiz_summary, text_of, title_of)
 from .knowledge import Knowledge
 from .quiz import Feedback, Quiz, QuizItem, Summary
 from .text import printable
@@ -36,36 +36,29 @@ ENDINGS = ("done", "quit", "eof", "interrupted")  # why a quiz stopped, as the s
 
 
 class _TextView:
-    """The quiz for a person to read: questions, lettered options, feedback and the score."""
+    """The quiz for a person to read, laid out by :mod:`assistant.format` as the chat lays it out."""
 
     def __init__(self, out: IO[str], knowledge: Knowledge, interactive: bool) -> None:
         self.out = out
         self.knowledge = knowledge
         self.interactive = interactive
-        self.width = min(100, shutil.get_terminal_size((80, 24)).columns) if _isatty(out) else 80
-        self.right, self.wrong = ("✓", "✗") if _can_encode(out, "✓✗") else ("+", "x")
+        self.width = output_width(out)
+        self.marks = marks_for(getattr(out, "encoding", None))
         self.mid_line = False  # a prompt waits on the line (a Ctrl-C or Ctrl-D there needs a newline)
 
     def write(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
+    def show(self, fragments: Fragments) -> None:
+        self.write(text_of(fragments))
+        self.out.flush()
+
     def start(self, disclaimer: str, total: int) -> None:
-        self.write(wrap(disclaimer, self.width))
-        self.write()
-        self.write(wrap(f"Quiz: {total} question{'s' * (total != 1)}. Answer with a letter or the answer itself; "
-                        '"skip" to pass, "quit" to stop. Questions you miss come back once at the end.', self.width))
+        self.show(quiz_start(total, self.width, disclaimer=disclaimer))
 
     def question(self, item: QuizItem) -> None:
-        if item.retry and item.number == 1:
-            self.write()
-            self.write(f"Second try: the question{'s' * (item.total != 1)} you missed, once more.")
         self.write()
-        self.write(f"{'Once more' if item.retry else 'Question'} {item.number}/{item.total}")
-        self.write(wrap(item.question.question, self.width))
-        if item.letters:
-            for index in range(len(item.options)):
-                self.write(wrap(item.shown(index), self.width, "  "))
-        self.out.flush()
+        self.show(quiz_question(item, self.width))
 
     def prompt(self, item: QuizItem) -> str:
         hint = f"a-{item.letters[-1]}" if item.letters else "true/false"
@@ -83,54 +76,13 @@ class _TextView:
             self.write(self.prompt(item) + printable(line))
 
     def feedback(self, item: QuizItem, feedback: Feedback, line: str) -> None:
-        if feedback.status == "unclear":
-            what = printable(line, 60)
-            choices = f"a letter from a to {item.letters[-1]}, the answer itself" if item.letters else "true or false"
-            self.write(wrap(f'I couldn\'t read "{what}" as an answer. Type {choices}, "skip" or "quit".'
-                            if what else f'Please type {choices}, "skip" or "quit".', self.width))
-        elif feedback.status == "correct":
-            self.write(wrap(f"{self.right} Correct: {feedback.correct_answer}", self.width))
-        elif feedback.status == "wrong":
-            self.write(wrap(f"{self.wrong} Not quite: you answered {feedback.given}.", self.width))
-            self.write(wrap(f"The answer is {feedback.correct_answer}.", self.width))
-        elif feedback.status == "skipped":
-            self.write(wrap(f"Skipped. The answer is {feedback.correct_answer}.", self.width))
-        else:
-            self.write("Stopping the quiz.")
-        if feedback.explanation:
-            self.write(wrap(feedback.explanation, self.width - 2, "  "))
-        self.out.flush()
+        self.show(quiz_feedback(feedback, self.width, item=item, typed=line, marks=self.marks))
 
     def summary(self, summary: Summary, ended: str) -> None:
         if self.mid_line:
             self.write()
         self.write()
-        if ended != "done":
-            what = {"quit": "Stopped", "eof": "End of input", "interrupted": "Interrupted"}[ended]
-            if summary.asked < summary.total:
-                self.write(f"{what} after {summary.asked} of {summary.total} question{'s' * (summary.total != 1)}.")
-            else:
-                self.write(f"{what} during the second tries.")
-        label = "Score" if ended == "done" else "Score so far"
-        if summary.asked:
-            self.write(f"{label}: {summary.correct}/{summary.asked} ({round(100 * summary.score)}%)")
-        else:
-            self.write(f"{label}: no questions answered yet.")
-        if summary.retried:
-            self.write(f"Second tries: {summary.recovered} of {summary.retried} right.")
-        if summary.per_topic:
-            self.write("By topic:")
-            for topic, correct, total in summary.per_topic:
-                self.write(f"  {self._title(topic)}: {correct}/{total}")
-        for question in summary.review_questions:
-            self.write(f"Read again: ask me {question!r}")
-        self.out.flush()
-
-    def _title(self, topic: str) -> str:
-        try:
-            return self.knowledge.intent(topic).title
-        except KeyError:
-            return topic
+        self.show(quiz_summary(summary, self.width, ended=ended, title=lambda t: title_of(self.knowledge, t)))
 
 
 class _JsonView:
@@ -172,21 +124,6 @@ class _JsonView:
         })
 
 
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream is not None and stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-def _can_encode(out: IO[str], text: str) -> bool:
-    try:
-        text.encode(getattr(out, "encoding", None) or "utf-8")
-    except (LookupError, UnicodeEncodeError):
-        return False
-    return True
-
-
 def _play(quiz: Quiz, view: _TextView | _JsonView, lines: Iterator[str]) -> str:
     """Ask until the quiz ends, the person quits or the input does; returns how it ended (see ENDINGS)."""
     while True:
@@ -218,7 +155,7 @@ def run_quiz(knowledge: Knowledge, args: argparse.Namespace, out: IO[str],
                 seed=getattr(args, "seed", None))
     if input_lines is None:
         lines: Iterator[str] = stdin_lines()
-        interactive = _isatty(sys.stdin)
+        interactive = isatty(sys.stdin)
     else:
         lines, interactive = iter(input_lines), False
     view: _TextView | _JsonView = _JsonView(out) if getattr(args, "json", False) else \

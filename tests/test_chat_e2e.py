@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_chat_session import find_ambiguous
+from test_chat_session import AMBIGUOUS, twin_bot, write_twin_pack  # noqa: F401 - twin_bot is a fixture
 
 BIN = Path(sys.executable).parent / "botox-faq"
 PROMPT = "> "  # every prompt ends so; keys are typed only once it shows, as a person would
@@ -129,16 +129,6 @@ def test_a_conversation_in_a_terminal(terminal, bot, kb, tmp_path):
     term.send("does botox hurt?\r")
     term.expect("Side effects", "You could also ask:", kb.pack.disclaimer_short, PROMPT)
 
-    question = find_ambiguous(bot)
-    if question is None:
-        print("skipping the ambiguous step: no question gives an ambiguous reply with this knowledge")
-    else:
-        listed = bot.ask(question)
-        term.send(question + "\r")
-        term.expect(f"1. {listed.choices[0].ask}", "Type a number", PROMPT)
-        term.send("2\r")
-        term.expect(bot.choose(listed, 2).title, PROMPT)
-
     term.send("/why\r")
     term.expect("How I read", "Rule:", "Result: answer", PROMPT)
 
@@ -155,11 +145,57 @@ def test_a_conversation_in_a_terminal(terminal, bot, kb, tmp_path):
     assert not (tmp_path / "state").exists()  # nothing written to disk without --history
 
 
+def test_an_ambiguous_question_and_a_choice(terminal, twin_bot, tmp_path):
+    """With a pack whose two intents can't be told apart, so there is always a list to pick from."""
+    pack = write_twin_pack(tmp_path / "twins")
+    listed = twin_bot.ask(AMBIGUOUS)
+    term = terminal("--knowledge", str(pack))
+    term.expect(PROMPT)
+    term.send(AMBIGUOUS + "\r")
+    term.expect(f"1. {listed.choices[0].ask}", f"2. {listed.choices[1].ask}", "Type a number", PROMPT)
+    term.send("2\r")
+    term.expect(twin_bot.choose(listed, 2).title, PROMPT)
+    term.send("/why\r")
+    term.expect("How I read", "Rule:", "chosen from the ambiguous reply", PROMPT)
+    term.send("\x04")
+    term.expect("Goodbye")
+    assert term.wait() == 0
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+def test_escape_sequences_typed_without_bracketed_paste(terminal, columns):
+    """A colour code or a mouse-like report, typed raw, never ends in a traceback or "Press ENTER"."""
+    term = terminal(columns=columns)
+    term.expect(PROMPT)
+    term.send("hello \x1b[31m")
+    term.send("\x1b[<1;2M\x1b[M!!!\x1b[1;2;3;4m")
+    term.send("\x15does botox hurt?\r")  # Ctrl-U: whatever is left on the line goes
+    term.expect("Side effects", PROMPT)
+    term.send("/quit\r")
+    term.expect("Goodbye")
+    assert term.wait() == 0
+    for bad in ("Traceback", "Unhandled exception", "Press ENTER", "not enough values"):
+        assert bad not in term.raw
+
+
+def test_ctrl_d_in_a_quiz_shows_the_score_so_far(terminal, kb):
+    term = terminal()
+    term.expect(PROMPT)
+    term.send("quiz me\r")
+    term.expect(kb.pack.disclaimer_short, "Quiz: 5 questions.", "/quiz all", "Question 1/5", "quiz> ")
+    term.send("skip\r")
+    term.expect("Skipped. The answer is", "Question 2/5", "quiz> ")
+    term.send("\x04")
+    term.expect("End of input after 1 of 5 questions.", "Score so far: 0/1 (0%)", "Goodbye")
+    assert term.wait() == 0
+    assert "Traceback" not in term.raw
+
+
 def test_urgent_in_a_narrow_terminal(terminal):
     term = terminal("chat", columns=40)
     term.expect(PROMPT)
     term.send("my face is drooping and I can't swallow\r")
-    seen = term.expect("URGENT", "emergency", PROMPT)
+    seen = term.expect("URGENT:", "EMERGENCY", "emergency", PROMPT)
     assert "\x1b[" in term.raw  # coloured on a terminal
     term.send("/quit\r")
     term.expect("Goodbye")
@@ -193,6 +229,16 @@ def test_pipe_mode(tmp_path):
     assert b"\x1b" not in done.stdout
     assert "Side effects" in out and "How I read" in out
     assert done.stderr == b""
+
+
+def test_pipe_mode_with_a_pack_of_twins_lists_the_choices(tmp_path, twin_bot):
+    listed = twin_bot.ask(AMBIGUOUS)
+    env = clean_env(tmp_path)
+    done = subprocess.run([str(BIN), "--knowledge", str(write_twin_pack(tmp_path / "twins"))],
+                          input=f"{AMBIGUOUS}\n1\n".encode(), capture_output=True, env=env, timeout=DEADLINE)
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0, done.stderr
+    assert f"  1. {listed.choices[0].ask}" in out and twin_bot.choose(listed, 1).title in out
 
 
 def test_pipe_mode_ends_quietly_on_empty_input(tmp_path):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.chat import session as s
-from assistant.chat.render import MAX_WIDTH, Renderer, chat_style, clamp_width
+from assistant.chat.render import Renderer, chat_style
 from assistant.chat.session import ChatSession
+from assistant.format import MAX_WIDTH, clamp_width, format_reply
 from assistant.quiz import Quiz
+from test_chat_session import AMBIGUOUS, twin_bot  # noqa: F401 - twin_bot is a fixture
 
 ESC = "\x1b"
 
@@ -21,7 +25,7 @@ def widest(text):
     return max(len(line) for line in text.splitlines())
 
 
-def every_block(bot, kb):
+def every_block(bot, kb, twin_bot):
     chat = ChatSession(bot, seed=3, offers=False)
     quiz = Quiz(kb, topics=["side-effects"], count=2, seed=3)
     item = quiz.next_question()
@@ -31,17 +35,18 @@ def every_block(bot, kb):
     blocks = chat.welcome() + chat.handle("does botox hurt?") + chat.handle("/why")
     blocks += chat.handle("I can't breathe after my botox") + chat.handle("/why")
     blocks += chat.handle("how much does botox cost") + chat.handle("what's the capital of france")
+    blocks += ChatSession(twin_bot, offers=False).handle(AMBIGUOUS) + chat.handle("quiz me")
     blocks += [s.ShowHelp(), s.ShowTopics(), s.ShowDisclaimer(), s.ShowQuizOffer("Side effects"),
                s.ShowQuizStart(("Side effects",), 2), s.ShowQuizQuestion(item), s.ShowQuizQuestion(item, check=True),
-               s.ShowFeedback(skipped), s.ShowFeedback(unclear, item), s.ShowFeedback(unclear),
-               s.ShowFeedback(right), s.ShowSummary(quiz.summary()), s.Message("hello", "error"),
-               s.Goodbye("Bye.")]
+               s.ShowFeedback(skipped), s.ShowFeedback(unclear, item, "a long answer " * 20), s.ShowFeedback(unclear),
+               s.ShowFeedback(right), s.ShowSummary(quiz.summary()), s.ShowSummary(quiz.summary(), "eof"),
+               s.Message("hello", "error"), s.Goodbye("Bye.")]
     return blocks
 
 
 @pytest.mark.parametrize("width", [40, 80, 250])
-def test_every_block_fits_the_width(bot, kb, renderer, width):
-    for block in every_block(bot, kb):
+def test_every_block_fits_the_width(bot, kb, twin_bot, renderer, width):
+    for block in every_block(bot, kb, twin_bot):
         text = renderer.plain(block, width)
         assert text, type(block).__name__
         assert ESC not in text
@@ -57,39 +62,44 @@ def test_clamp_width_caps_wide_windows_and_keeps_a_floor():
 def test_an_answer_shows_title_source_two_suggestions_and_the_short_disclaimer(bot, kb, renderer):
     reply = bot.ask("does botox hurt?")
     text = renderer.plain(s.ShowReply(reply), 80)
-    assert text.startswith(reply.title + "\n")
+    assert text.startswith(reply.title + "\n\n")
     assert f"Source: {reply.source}" in " ".join(text.split())
     assert "You could also ask:" in text
     shown = [line.strip() for line in text.splitlines() if line.startswith("  ")]
     assert shown == list(reply.suggestions[:2])
-    assert " ".join(text.split()).endswith(kb.pack.disclaimer_short)
+    assert " ".join(text.split()).endswith(f"Note: {kb.pack.disclaimer_short}")
     assert kb.pack.disclaimer not in " ".join(text.split())
+
+
+@pytest.mark.parametrize("question", ["does botox hurt?", "I can't breathe after my botox", "how much does botox cost",
+                                      "what's the capital of france", "hello", "what can you do"])
+def test_the_chat_words_replies_as_ask_does(bot, kb, renderer, question):
+    """`botox-faq ask`'s text, but with the short disclaimer and at most two suggestions after an answer."""
+    reply = bot.ask(question)
+    shorter = dataclasses.replace(reply, disclaimer=reply.disclaimer and kb.pack.disclaimer_short,
+                                  suggestions=reply.suggestions[:2] if reply.kind == "answer" else reply.suggestions)
+    assert renderer.plain(s.ShowReply(reply), 80) == format_reply(shorter, 80)
 
 
 def test_urgent_replies_lead_with_a_styled_heading(bot, renderer):
     reply = bot.ask("I can't breathe after my botox")
     fragments = renderer.fragments(s.ShowReply(reply), 80)
-    assert fragments[0] == ("class:urgent-banner", " URGENT ")
-    assert renderer.plain(s.ShowReply(reply), 80).startswith(" URGENT  " + reply.title)
+    assert fragments[0] == ("class:urgent-banner", "URGENT:")
+    assert fragments[1][0] == "class:urgent-title"
+    assert renderer.plain(s.ShowReply(reply), 80).startswith("URGENT: " + reply.title.upper())
 
 
-def test_ambiguous_choices_are_numbered(bot, renderer):
-    reply = bot.ask("botox")
-    if reply.kind != "ambiguous":
-        from test_chat_session import find_ambiguous
-
-        question = find_ambiguous(bot)
-        if question is None:
-            pytest.skip("no ambiguous question with this knowledge")
-        reply = bot.ask(question)
+def test_ambiguous_choices_are_numbered(twin_bot, renderer):
+    reply = twin_bot.ask(AMBIGUOUS)
     text = renderer.plain(s.ShowReply(reply), 80)
     for n, choice in enumerate(reply.choices, 1):
         assert f"  {n}. {choice.ask}" in text
     assert "Type a number" in text
+    assert "Type a number" not in format_reply(reply, 80)  # `ask` can't take a number next
 
 
-@pytest.mark.parametrize("question, label", [("how much does botox cost", "Topics I can answer:"),
-                                             ("what's the capital of france", "Topics I can answer:")])
+@pytest.mark.parametrize("question, label", [("how much does botox cost", "Related topics I can answer:"),
+                                             ("what's the capital of france", "Related topics I can answer:")])
 def test_declines_suggest_covered_topics(bot, renderer, question, label):
     reply = bot.ask(question)
     text = renderer.plain(s.ShowReply(reply), 80)
@@ -154,3 +164,34 @@ def test_styles_name_every_class_used(no_color):
     if no_color:
         attrs = style.get_attrs_for_style_str("class:urgent-banner")
         assert attrs.color in ("", None) and attrs.bgcolor in ("", None) and attrs.reverse
+
+
+# -- the quiz in the chat ----------------------------------------------------------------------
+def flat(text):
+    return " ".join(text.split())
+
+
+def shown(renderer, blocks, width=80):
+    return "\n\n".join(renderer.plain(block, width) for block in blocks)
+
+
+@pytest.mark.parametrize("line", ["/quiz", "/quiz side-effects", "/quiz all", "quiz me", "quiz me about the injector"])
+def test_every_quiz_starts_with_the_disclaimer(bot, kb, renderer, line):
+    text = shown(renderer, ChatSession(bot, seed=1, offers=False).handle(line))
+    assert flat(text).startswith(f"{kb.pack.disclaimer_short} (/disclaimer shows it in full.)")
+
+
+def test_a_quick_check_after_an_answer_starts_with_the_disclaimer(bot, kb, renderer):
+    chat = ChatSession(bot, seed=1, offer_chance=1.0)
+    for line in ["does botox hurt?", "what is botox?", "who should give the injections?"]:
+        blocks = chat.handle(line)
+    assert isinstance(blocks[-1], s.ShowQuizOffer)
+    text = flat(shown(renderer, chat.handle("y")))
+    assert text.startswith(kb.pack.disclaimer_short) and "Quick check" in text
+
+
+def test_a_short_quiz_says_how_to_get_the_whole_one(bot, kb, renderer):
+    short = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("/quiz")))
+    assert f"/quiz all asks all {len(kb.quiz)} questions" in short
+    whole = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("/quiz all")))
+    assert "/quiz all" not in whole and f"Quiz: {len(kb.quiz)} questions." in whole

@@ -14,15 +14,18 @@ from assistant.chat.repl import Repl
 from assistant.chat.run import run_chat, run_pipe
 from assistant.chat.session import ChatSession
 from assistant.chat.toolbar import toolbar_fragments
+from test_chat_session import AMBIGUOUS, twin_bot  # noqa: F401 - twin_bot is a fixture
 
 CTRL_C, CTRL_D, ENTER, UP = "\x03", "\x04", "\r", "\x1b[A"
 
 
-def run(bot, keys, *, history=None, **options):
+def run(bot, keys, *, history=None, setup=None, **options):
     chat = ChatSession(bot, seed=1, offers=False)
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         repl = Repl(chat, history=history, input=pipe, output=DummyOutput(), **options)
+        if setup is not None:
+            setup(repl, pipe)
         status = repl.run()
     return status, repl
 
@@ -86,6 +89,58 @@ def test_forget_clears_the_history_and_the_context(bot, tmp_path):
     assert repl.chat.context.topic is None
     notes = [b.text for b in repl.shown if isinstance(b, s.Message)]
     assert any(str(tmp_path / "history") in n for n in notes)
+
+
+# Escape sequences typed or pasted without bracketed paste: colour codes read as mouse reports,
+# and a typical mouse report with a button byte that means nothing.
+GARBAGE = ["hello \x1b[31m", "\x1b[<1;2M", "\x1b[M!!!", "\x1b[1;2;3;4m", "\x1b[Mzzz"]
+
+
+@pytest.fixture
+def no_press_enter(monkeypatch):
+    """prompt_toolkit's own handler for errors waits for Enter, which a pipe never sends: record it instead."""
+    waited = []
+
+    async def record(*args, **kwargs):
+        waited.append(args)
+
+    monkeypatch.setattr("prompt_toolkit.application.application._do_wait_for_enter", record)
+    return waited
+
+
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_escape_sequences_that_look_like_the_mouse_are_ignored(bot, monkeypatch, no_press_enter, garbage):
+    reported = []
+    monkeypatch.setattr(Repl, "report", lambda self, message, style="error": reported.append(message))
+    # The input ends after these keys: if the garbage broke the prompt, the test fails instead of waiting forever.
+    _, repl = run(bot, garbage + CTRL_C + "does botox hurt?" + ENTER + CTRL_D, setup=lambda repl, pipe: pipe.close())
+    assert no_press_enter == [] and not [m for m in reported if "wrong" in m]
+    assert [r.intent for r in shown_replies(repl)] == ["side-effects"]
+
+
+def test_a_bug_in_a_key_handler_is_one_line_and_the_chat_goes_on(bot, monkeypatch, no_press_enter):
+    reported = []
+    monkeypatch.setattr(Repl, "report", lambda self, message, style="error": reported.append(message))
+
+    def add_broken_key(repl, pipe):
+        @repl.session.key_bindings.add("c-t")
+        def _broken(event):
+            # prompt_toolkit drops the keys read with the one that failed: type on afterwards, as a person would.
+            pipe.send_text("does botox hurt?" + ENTER + CTRL_D)
+            raise ValueError("not enough values to unpack")
+
+    _, repl = run(bot, "\x14", setup=add_broken_key)
+    assert no_press_enter == []
+    assert [r.intent for r in shown_replies(repl)] == ["side-effects"]
+    (message,) = reported
+    assert "ValueError: not enough values to unpack" in message and "\n" not in message
+
+
+def test_ctrl_d_in_a_quiz_shows_the_score_so_far_then_goodbye(bot):
+    _, repl = run(bot, "/quiz" + ENTER + "skip" + ENTER + CTRL_D)
+    summary, goodbye = list(repl.shown)[-2:]
+    assert isinstance(summary, s.ShowSummary) and isinstance(goodbye, s.Goodbye)
+    assert (summary.ended, summary.summary.asked) == ("eof", 1)
 
 
 def test_a_quiz_runs_inside_the_chat(bot):
@@ -177,15 +232,19 @@ def test_pipe_mode_answers_plainly(bot):
     assert "Rule: " in text
 
 
-def test_pipe_mode_follows_context_and_choices(bot):
-    from test_chat_session import find_ambiguous
+def test_pipe_mode_follows_context_and_choices(twin_bot):
+    listed = twin_bot.ask(AMBIGUOUS)
+    _, text = pipe(twin_bot, f"{AMBIGUOUS}\n1\n")
+    assert f"  1. {listed.choices[0].ask}" in text
+    assert twin_bot.choose(listed, 1).title in text.split("> 1\n", 1)[1]
 
-    question = find_ambiguous(bot)
-    if question is None:
-        pytest.skip("no ambiguous question with this knowledge")
-    listed = bot.ask(question)
-    _, text = pipe(bot, f"{question}\n1\n")
-    assert bot.choose(listed, 1).title in text
+
+def test_pipe_mode_prints_the_score_so_far_when_the_input_ends_in_a_quiz(bot):
+    status, text = pipe(bot, "/quiz\nskip\n")
+    assert status == 0
+    assert text.rstrip().endswith("Back to questions: ask me anything.")
+    assert "End of input after 1 of 5 questions.\nScore so far: 0/1 (0%)" in text
+    assert "Goodbye" not in text  # the end of a pipe is quiet, as without a quiz
 
 
 def test_pipe_mode_stops_at_quit_and_ignores_the_rest(bot):

@@ -2,27 +2,73 @@
 
 from __future__ import annotations
 
-import pytest
-import yaml
+import textwrap
+from pathlib import Path
 
+import pytest
+
+from assistant import Assistant, load_knowledge
 from assistant.chat import session as s
 from assistant.chat.commands import COMMANDS, lookup, nearest, parse_command
-from assistant.chat.session import ChatSession
-from conftest import DATA
+from assistant.chat.session import SHORT_QUIZ, ChatSession
 
 URGENT = "I can't breathe after my botox"
 
+# A tiny pack with two intents that nothing can tell apart, so a question about them is always
+# ambiguous, however the matcher changes; and one other intent, for "anything else".
+AMBIGUOUS = "does botox cause bruising"
+TWIN_PACK = textwrap.dedent("""\
+    pack:
+      name: twins
+      title: Botox for facial asymmetry
+      disclaimer: General information from a test pack, not medical advice.
+      disclaimer_short: Not medical advice.
+      sources:
+        p1: Test pack, paragraph 1
+    intents:
+      - id: twin.one
+        title: Bruising, the first answer
+        ask: Does Botox cause bruising (first answer)?
+        source: [p1]
+        answer: The first of two answers to the same question.
+        examples: [does botox cause bruising]
+      - id: twin.two
+        title: Bruising, the second answer
+        ask: Does Botox cause bruising (second answer)?
+        source: [p1]
+        answer: The second of two answers to the same question.
+        examples: [does botox cause bruises]
+      - id: provider
+        title: Who injects
+        ask: Who should give the injections?
+        source: [p1]
+        answer: A certified professional.
+        examples: [who should give the injections]
+    lexicon:
+      concepts:
+        botox: [botox]
+        bruise: [bruise, bruises, bruising]
+        injection: [injection, injections]
+      anchors: [botox, injection]
+      topical: [bruise]
+    """)
 
-def find_ambiguous(bot):
-    """A question the library answers with a list of choices, or None (the knowledge changes)."""
-    items = yaml.safe_load((DATA / "eval_questions.yaml").read_text(encoding="utf-8"))
-    candidates = ["botox", "can botox help fine lnes on my face", "can i work out after botox"]
-    candidates += [item["q"] for item in items if isinstance(item, dict) and "q" in item]
-    for question in candidates:
-        reply = bot.ask(question)
-        if reply.kind == "ambiguous" and len(reply.choices) >= 2:
-            return question
-    return None
+
+def write_twin_pack(directory: Path) -> Path:
+    """Write the twin pack into ``directory`` (for ``--knowledge``); returns the directory."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "pack.yaml").write_text(TWIN_PACK, encoding="utf-8")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def twin_bot(tmp_path_factory):
+    """An assistant over the twin pack: AMBIGUOUS always gets a list of two choices."""
+    bot = Assistant(load_knowledge(write_twin_pack(tmp_path_factory.mktemp("twins"))))
+    reply = bot.ask(AMBIGUOUS)
+    assert reply.kind == "ambiguous" and [c.intent for c in reply.choices] in (["twin.one", "twin.two"],
+                                                                               ["twin.two", "twin.one"])
+    return bot
 
 
 def kinds(blocks):
@@ -92,40 +138,37 @@ def test_declines_say_so_and_suggest_topics(chat, kind, question):
 
 # -- ambiguous choices -------------------------------------------------------------------------
 @pytest.fixture
-def ambiguous(bot):
-    question = find_ambiguous(bot)
-    if question is None:
-        pytest.skip("no question in the eval set gives an ambiguous reply with this knowledge")
-    return question
+def twin_chat(twin_bot):
+    return ChatSession(twin_bot, seed=1, offers=False)
 
 
-def test_a_number_picks_an_ambiguous_choice(bot, chat, ambiguous):
-    listed = answer_line(chat, ambiguous)
-    assert chat.mode == "choice"
-    picked = answer_line(chat, "2")
-    assert picked == bot.choose(listed, 2)
+def test_a_number_picks_an_ambiguous_choice(twin_bot, twin_chat):
+    listed = answer_line(twin_chat, AMBIGUOUS)
+    assert twin_chat.mode == "choice"
+    picked = answer_line(twin_chat, "2")
+    assert picked == twin_bot.choose(listed, 2)
     assert picked.intent == listed.choices[1].intent
-    assert chat.mode == "question"
-    assert chat.chosen_from is listed
+    assert twin_chat.mode == "question"
+    assert twin_chat.chosen_from is listed
 
 
 @pytest.mark.parametrize("typed", ["1.", "#1", " 1 ", "1)"])
-def test_numbers_may_be_typed_loosely(chat, ambiguous, typed):
-    listed = answer_line(chat, ambiguous)
-    assert answer_line(chat, typed).intent == listed.choices[0].intent
+def test_numbers_may_be_typed_loosely(twin_chat, typed):
+    listed = answer_line(twin_chat, AMBIGUOUS)
+    assert answer_line(twin_chat, typed).intent == listed.choices[0].intent
 
 
-def test_a_number_out_of_range_keeps_the_choices(chat, ambiguous):
-    answer_line(chat, ambiguous)
-    (block,) = chat.handle("9")
+def test_a_number_out_of_range_keeps_the_choices(twin_chat):
+    answer_line(twin_chat, AMBIGUOUS)
+    (block,) = twin_chat.handle("9")
     assert isinstance(block, s.Message) and "from 1 to" in block.text
-    assert chat.mode == "choice"
+    assert twin_chat.mode == "choice"
 
 
-def test_anything_else_after_choices_is_a_new_question(chat, ambiguous):
-    answer_line(chat, ambiguous)
-    assert answer_line(chat, "does botox hurt?").intent == "side-effects"
-    assert chat.pending_choices is None
+def test_anything_else_after_choices_is_a_new_question(twin_chat):
+    answer_line(twin_chat, AMBIGUOUS)
+    assert answer_line(twin_chat, "who should give the injections?").intent == "provider"
+    assert twin_chat.pending_choices is None
 
 
 def test_a_number_without_a_list_gets_a_hint(chat):
@@ -233,16 +276,40 @@ def test_quiz_command_runs_a_quiz_to_its_summary(chat):
     assert answer_line(chat, "does botox hurt?").intent == "side-effects"
 
 
-def test_quiz_intent_starts_the_quiz_on_the_topic_named(chat):
-    blocks = chat.handle("quiz me on side effects")
-    assert replies(blocks)[0].kind == "quiz"
-    assert blocks[1].titles == ("Side effects",)
-    assert "side-effects" in blocks[-1].item.question.intents
+@pytest.mark.parametrize("line, topic", [
+    ("quiz me on side effects", "side-effects"),
+    ("quiz me about the injector", "provider"),
+    ("can you test me on bruising", "side-effects"),
+    ("/quiz bruising", "side-effects"),
+    ("/quiz injector", "provider"),
+    ("/quiz Side effects", "side-effects"),
+])
+def test_a_quiz_on_the_topic_named(chat, kb, line, topic):
+    blocks = chat.handle(line)
+    assert kinds(blocks) == ["ShowQuizStart", "ShowQuizQuestion"]  # the start stands in for the "quiz" reply
+    assert blocks[0].titles == (kb.intent(topic).title,) and blocks[0].whole is None
+    assert topic in blocks[1].item.question.intents
+    assert blocks[0].total == sum(topic in q.intents for q in kb.quiz)
 
 
-def test_quiz_me_starts_the_whole_quiz(chat, kb):
-    blocks = chat.handle("quiz me")
-    assert blocks[1].titles == () and blocks[1].total == len(kb.quiz)
+@pytest.mark.parametrize("line", ["quiz me", "/quiz"])
+def test_quiz_me_is_a_short_quiz_across_the_topics(chat, kb, line):
+    start_block, question = chat.handle(line)
+    assert start_block.titles == () and start_block.total == SHORT_QUIZ < len(kb.quiz)
+    assert start_block.whole == len(kb.quiz)  # so the chat can say how to get the whole quiz
+    asked = [question.item.question]
+    while True:
+        blocks = chat.handle("skip")
+        if isinstance(blocks[-1], s.ShowSummary):
+            break
+        asked.append(blocks[-1].item.question)
+    assert len(asked) == SHORT_QUIZ
+    assert len({q.intents[0] for q in asked}) == SHORT_QUIZ  # one question a topic, round-robin
+
+
+def test_quiz_all_asks_every_question(chat, kb):
+    start_block, _ = chat.handle("/quiz all")
+    assert (start_block.titles, start_block.total, start_block.whole) == ((), len(kb.quiz), None)
 
 
 def test_quiz_lines_are_answers_with_skip_and_quit(chat):
@@ -252,8 +319,34 @@ def test_quiz_lines_are_answers_with_skip_and_quit(chat):
     assert chat.mode == "quiz"
     blocks = chat.handle("quit")  # "quit" ends the quiz, not the chat
     assert kinds(blocks) == ["ShowFeedback", "ShowSummary"]
-    assert blocks[1].summary.skipped == 1
+    assert blocks[1].summary.skipped == 1 and blocks[1].ended == "quit"
     assert not chat.done and chat.quiz is None
+
+
+def test_the_end_of_input_in_a_quiz_gives_the_score_so_far_then_goodbye(chat):
+    start(chat, "/quiz")
+    chat.handle("skip")
+    blocks = chat.end()
+    assert kinds(blocks) == ["ShowSummary", "Goodbye"]
+    assert (blocks[0].ended, blocks[0].summary.asked, blocks[0].summary.skipped) == ("eof", 1, 1)
+    assert chat.done and chat.quiz is None
+
+
+def test_quit_command_in_a_quiz_gives_the_score_so_far(chat):
+    start(chat, "/quiz")
+    blocks = chat.handle("/quit")
+    assert kinds(blocks) == ["ShowSummary", "Goodbye"] and blocks[0].ended == "quit"
+
+
+def test_the_end_of_input_without_a_quiz_is_only_goodbye(chat):
+    assert kinds(chat.end()) == ["Goodbye"]
+    assert ChatSession(chat.assistant).end(goodbye=False) == []
+
+
+def test_the_end_of_a_pipe_in_a_quiz_gives_the_score_without_goodbye(chat):
+    start(chat, "/quiz")
+    assert kinds(chat.end(goodbye=False)) == ["ShowSummary"]
+    assert not chat.done
 
 
 def test_slash_commands_still_work_during_a_quiz(chat):
@@ -273,14 +366,23 @@ def test_an_urgent_line_during_a_quiz_stops_it(chat):
 
 
 @pytest.mark.parametrize("name, topic", [("side-effects", "side-effects"), ("Side effects", "side-effects"),
-                                         ("side efects", "side-effects"), ("botox", "botox")])
+                                         ("side efects", "side-effects"), ("botox", "botox"),
+                                         ("bruising", "side-effects"), ("injector", "provider"),
+                                         ("the injector", "provider"), ("the side effects please", "side-effects"),
+                                         ("who injects", "provider"), ("how it works", "botox.how-it-works")])
 def test_quiz_topics_are_resolved_forgivingly(chat, name, topic):
     assert chat.resolve_topic(name) == topic
 
 
+@pytest.mark.parametrize("name", ["astrology", "how long botox lasts", "it", "hello"])
+def test_names_of_no_quiz_topic(chat, name):
+    assert chat.resolve_topic(name) is None
+
+
 def test_an_unknown_quiz_topic_lists_the_topics(chat):
     (block,) = chat.handle("/quiz astrology")
-    assert block.style == "error" and "side-effects" in block.text
+    assert block.style == "error" and "'astrology'" in block.text
+    assert all(topic in block.text for topic in chat.quiz_topics)
     assert chat.quiz is None
 
 

@@ -4,7 +4,10 @@ Kept thin and in small parts, each testable without a terminal:
 
 - ``run``: the entry point, ``run_chat`` (the REPL on a terminal, plain lines in a pipe)
 - ``session``: ``ChatSession``, the conversation as a pure state machine (line in, blocks out)
-- ``render``: blocks as prompt_toolkit fragments, or plain text
+- ``blocks``: what a session asks the front end to show (replies, quiz questions, the score...)
+- ``topics``: which quiz topic a person means ("/quiz bruising", "quiz me about the injector")
+- ``render``: blocks as prompt_toolkit fragments, or plain text (replies and the quiz laid out by
+  ``assistant.format``, as ``botox-faq ask`` and ``botox-faq quiz`` print them)
 - ``commands``: the slash-command table and the nearest name for a typo
 - ``completer``, ``toolbar``, ``keys``: the prompt's completion, bottom toolbar and key bindings
 - ``history``: where the (opt-in, private) history file lives: ``history_path()``

@@ -1,4 +1,4 @@
-"""Tab completion: slash commands, quiz topics after ``/quiz``, and the questions the guide answers.
+"""Tab completion: slash commands, quiz topics (and "all") after ``/quiz``, and the questions the guide answers.
 
 Matching is by prefix or by word starts ("side eff" finds "What side effects
 can Botox have?"), case-insensitive; the whole line is replaced.
@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
+from ..format import title_of
 from ..knowledge import Knowledge
 from ..quiz import available_topics
 from ..text import normalise
@@ -58,8 +59,8 @@ class ChatCompleter(Completer):
     def __init__(self, knowledge: Knowledge, on_error: Callable[[str], None] | None = None):
         self.on_error = on_error
         self.commands = tuple((c.name, c.help) for c in COMMANDS)
-        self.topics: tuple[tuple[str, str], ...] = tuple(
-            (t, _title(knowledge, t)) for t in available_topics(knowledge))
+        self.topics: tuple[tuple[str, str], ...] = (("all", "every quiz question"),) + tuple(
+            (t, title_of(knowledge, t)) for t in available_topics(knowledge))
         questions: dict[str, str] = {}
         for intent in knowledge.intents:
             if intent.kind == "urgent":
@@ -103,9 +104,3 @@ class ChatCompleter(Completer):
         for option, meta in (first + later)[:MAX_COMPLETIONS]:
             yield Completion(option, start_position=-len(text), display_meta=meta)
 
-
-def _title(knowledge: Knowledge, topic: str) -> str:
-    try:
-        return knowledge.intent(topic).title
-    except KeyError:
-        return f"all {topic} questions"

@@ -2,14 +2,16 @@
 
 Everything else lives elsewhere (session, render, completer, toolbar, keys,
 history); this module only wires them together and keeps the loop alive:
-Ctrl-C clears the line, Ctrl-D says goodbye, and a bug while answering,
-drawing or completing prints one line and the chat goes on.
+Ctrl-C clears the line, Ctrl-D says goodbye (after the score so far, in a
+quiz), and a bug while answering, drawing, completing or handling a key
+prints one line and the chat goes on.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
-from typing import Deque, Optional
+from typing import Any, Deque, Optional
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app_or_none, run_in_terminal
@@ -20,11 +22,12 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.shortcuts import print_formatted_text
 
+from ..format import clamp_width
 from ..text import printable
 from .completer import ChatCompleter
 from .history import ChatHistory, MemoryHistory, forget
 from .keys import chat_key_bindings
-from .render import Renderer, chat_style, clamp_width
+from .render import Renderer, chat_style
 from .session import Block, ChatSession, ClearScreen, ForgetHistory, Message
 from .toolbar import create_toolbar_tokens_func
 
@@ -52,7 +55,6 @@ class Repl:
         output: Optional[Output] = None,
     ):
         self.chat = chat
-        self.renderer = Renderer(chat.knowledge)
         self.history = history if history is not None else MemoryHistory()
         self.style = chat_style(no_color)
         self.color_depth = ColorDepth.DEPTH_1_BIT if no_color else None
@@ -74,6 +76,7 @@ class Repl:
             input=input,
             output=output,
         )
+        self.renderer = Renderer(chat.knowledge, self.output.encoding())
 
     @property
     def output(self) -> Output:
@@ -99,6 +102,19 @@ class Repl:
             run_in_terminal(lambda: self.print(line))
         else:
             self.print(line)
+
+    def _on_loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """An error in a key handler or a background task: one line, and the prompt carries on.
+
+        Installed in place of prompt_toolkit's handler, which prints a traceback
+        and waits for Enter.
+        """
+        error = context.get("exception")
+        what = f"{type(error).__name__}: {error}" if error is not None else context.get("message", "unknown")
+        self.report(f"Something went wrong with that input ({printable(str(what), 160)}); carrying on.")
+
+    def _catch_loop_errors(self) -> None:
+        asyncio.get_running_loop().set_exception_handler(self._on_loop_error)
 
     def show(self, blocks: list[Block]) -> None:
         for block in blocks:
@@ -127,11 +143,12 @@ class Repl:
         self.show(self.chat.welcome())
         while not self.chat.done:
             try:
-                line = self.session.prompt()
+                # Each prompt runs its own event loop; _catch_loop_errors is called inside it.
+                line = self.session.prompt(set_exception_handler=False, pre_run=self._catch_loop_errors)
             except KeyboardInterrupt:  # Ctrl-C is bound to clear the line; this is a fallback
                 continue
             except EOFError:
-                self.show(self.chat.handle("/quit"))
+                self.show(self.chat.end())
                 break
             try:
                 blocks = self.chat.handle(line)

@@ -2,30 +2,24 @@
 
 ``echo "does botox hurt?" | botox-faq`` reads lines and prints plain answers
 (no colours, no escape codes); slash commands work there too, and the end of
-the input ends the chat quietly with status 0.
+the input ends the chat quietly with status 0 (after the score so far, if a
+quiz was running).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import IO, BinaryIO, Iterable, Mapping, Optional
 
 from ..assistant import Assistant
+from ..format import isatty, output_width
 from ..text import printable
 from .history import forget, make_history, wants_history
-from .render import Renderer, clamp_width
-from .session import ChatSession, ClearScreen, ForgetHistory
+from .render import Renderer
+from .session import Block, ChatSession, ClearScreen, ForgetHistory
 
 __all__ = ["run_chat", "run_pipe"]
-
-
-def _is_tty(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False
 
 
 def run_chat(
@@ -48,11 +42,11 @@ def run_chat(
     out = out if out is not None else sys.stdout
     env = os.environ if environ is None else environ
     source = stdin if stdin is not None else sys.stdin.buffer
-    if not (_is_tty(source) and _is_tty(out)):
+    if not (isatty(source) and isatty(out)):
         from ..cli import stdin_lines
 
-        width = clamp_width(shutil.get_terminal_size((80, 24)).columns) if _is_tty(out) else 80
-        return run_pipe(ChatSession(assistant, seed=seed, offers=False), stdin_lines(source), out, width=width)
+        chat = ChatSession(assistant, seed=seed, offers=False)
+        return run_pipe(chat, stdin_lines(source), out, width=output_width(out))
 
     from prompt_toolkit.output import create_output
 
@@ -67,14 +61,13 @@ def run_pipe(chat: ChatSession, lines: Iterable[str], out: IO[str], *, width: in
     """Answer ``lines`` one by one as plain text: each typed line echoed after ``> ``, then the answer.
 
     Quiz offers are off (a script's next line is its next question); a quiz
-    started on purpose reads its answers from the following lines.
+    started on purpose reads its answers from the following lines, and the
+    end of the input in the middle of one prints the score so far.
     """
-    renderer = Renderer(chat.knowledge)
-    for line in lines:
-        if not line.strip():
-            continue
-        out.write(f"> {printable(line)}\n")
-        for block in chat.handle(line):
+    renderer = Renderer(chat.knowledge, getattr(out, "encoding", None))
+
+    def show(blocks: list[Block]) -> None:
+        for block in blocks:
             if isinstance(block, ClearScreen):
                 continue
             if isinstance(block, ForgetHistory):
@@ -88,6 +81,13 @@ def run_pipe(chat: ChatSession, lines: Iterable[str], out: IO[str], *, width: in
                 text = f"Could not show that ({type(exc).__name__}: {exc}); carrying on."
             out.write(text + "\n\n")
         out.flush()
+
+    for line in lines:
+        if not line.strip():
+            continue
+        out.write(f"> {printable(line)}\n")
+        show(chat.handle(line))
         if chat.done:
-            break
+            return 0
+    show(chat.end(goodbye=False))
     return 0

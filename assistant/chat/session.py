@@ -18,18 +18,22 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Union
-
-from rapidfuzz import fuzz, process
+from typing import Callable
 
 from ..assistant import Assistant, Context, Reply
 from ..errors import QuizError
-from ..quiz import Feedback, Quiz, QuizItem, Summary, available_topics
+from ..format import title_of
+from ..quiz import Quiz
 from ..text import normalise, printable
+from .blocks import (Block, ClearScreen, ForgetHistory, Goodbye, Message, ShowDisclaimer, ShowFeedback, ShowHelp,
+                     ShowQuizOffer, ShowQuizQuestion, ShowQuizStart, ShowReply, ShowSummary, ShowTopics, ShowWelcome,
+                     ShowWhy)
 from .commands import QUIT_WORDS, lookup, nearest, parse_command
+from .topics import EVERYTHING, TopicFinder, topic_asked_for
 
+# The blocks are re-exported: a front end needs only this module to drive a chat.
 __all__ = [
-    "Block", "ChatSession", "ClearScreen", "ForgetHistory", "Goodbye", "Message", "ShowDisclaimer",
+    "Block", "ChatSession", "ClearScreen", "ForgetHistory", "Goodbye", "Message", "SHORT_QUIZ", "ShowDisclaimer",
     "ShowFeedback", "ShowHelp", "ShowQuizOffer", "ShowQuizQuestion", "ShowQuizStart", "ShowReply",
     "ShowSummary", "ShowTopics", "ShowWelcome", "ShowWhy", "Stats",
 ]
@@ -38,109 +42,7 @@ YES = frozenset({"y", "yes", "yeah", "yep", "sure", "ok", "okay", "go ahead"})
 NO = frozenset({"n", "no", "nope", "nah", "not now", "later", "skip"})
 _NUMBER = re.compile(r"^#?\s*(\d{1,3})\s*[.)]?$")
 _URGENT_QUIET_TURNS = 3  # no quiz offer until this many replies after an urgent one
-
-
-# What the session asks the front end to show or do. Frozen records; render.py draws them.
-@dataclass(frozen=True)
-class Message:
-    """A line of the chat's own: ``style`` is "info", "hint" or "error"."""
-
-    text: str
-    style: str = "info"
-
-
-@dataclass(frozen=True)
-class ShowWelcome:
-    """The greeting: what the chat answers, how to get help, the full disclaimer."""
-
-
-@dataclass(frozen=True)
-class ShowReply:
-    """One reply of the assistant."""
-
-    reply: Reply
-
-
-@dataclass(frozen=True)
-class ShowHelp:
-    """The command list and how to use the chat."""
-
-
-@dataclass(frozen=True)
-class ShowTopics:
-    """What the chat can answer, grouped."""
-
-
-@dataclass(frozen=True)
-class ShowDisclaimer:
-    """The full disclaimer."""
-
-
-@dataclass(frozen=True)
-class ShowWhy:
-    """How the last question was decided; ``chosen_from`` is the ambiguous reply a choice came from."""
-
-    reply: Reply
-    chosen_from: Reply | None = None
-
-
-@dataclass(frozen=True)
-class ShowQuizOffer:
-    """An offer of one quiz question on the topic just answered (y/n)."""
-
-    title: str
-
-
-@dataclass(frozen=True)
-class ShowQuizStart:
-    """A full quiz begins."""
-
-    titles: tuple[str, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class ShowQuizQuestion:
-    """A quiz question; ``check`` is True for a single question offered after an answer."""
-
-    item: QuizItem
-    check: bool = False
-
-
-@dataclass(frozen=True)
-class ShowFeedback:
-    """The verdict on one quiz answer."""
-
-    feedback: Feedback
-    item: QuizItem | None = None  # the question it answers
-
-
-@dataclass(frozen=True)
-class ShowSummary:
-    """The end of a full quiz."""
-
-    summary: Summary
-
-
-@dataclass(frozen=True)
-class ClearScreen:
-    """Clear the terminal."""
-
-
-@dataclass(frozen=True)
-class ForgetHistory:
-    """Delete the history file, if any, and the in-memory input history."""
-
-
-@dataclass(frozen=True)
-class Goodbye:
-    """The chat ends."""
-
-    text: str
-
-
-Block = Union[Message, ShowWelcome, ShowReply, ShowHelp, ShowTopics, ShowDisclaimer, ShowWhy, ShowQuizOffer,
-              ShowQuizStart, ShowQuizQuestion, ShowFeedback, ShowSummary, ClearScreen, ForgetHistory, Goodbye]
+SHORT_QUIZ = 5  # questions in "quiz me" or /quiz, spread over the topics; /quiz all asks every one
 
 
 @dataclass
@@ -196,12 +98,18 @@ class ChatSession:
         self._answers_since_offer = 0
         self._since_urgent: int | None = None
         self._seen_questions: set[str] = set()
-        self.quiz_topics: tuple[str, ...] = available_topics(self.knowledge)
+        self._topics = TopicFinder(assistant)
+        self.quiz_topics: tuple[str, ...] = self._topics.topics
 
     # -- the one entry point ------------------------------------------------------------------
     def welcome(self) -> list[Block]:
         """What to show when the chat opens."""
         return [ShowWelcome()]
+
+    def end(self, *, goodbye: bool = True) -> list[Block]:
+        """The input has ended (Ctrl-D, or the last line of a pipe): a running quiz's score so far, then goodbye."""
+        blocks = self._stop_quiz("eof")
+        return blocks + self._quit() if goodbye else blocks
 
     def handle(self, line: str) -> list[Block]:
         """Take one line typed by the person; return what to show."""
@@ -262,12 +170,12 @@ class ChatSession:
             self._since_urgent = 0
         elif self._since_urgent is not None:
             self._since_urgent += 1
+        if reply.kind == "quiz":  # the quiz's start says what the reply would, with the disclaimer
+            return self._quiz_on(topic_asked_for(reply.question))
         blocks: list[Block] = [ShowReply(reply)]
         if reply.kind == "answer":
             self.stats.answers += 1
             blocks += self._maybe_offer(reply.intent or "")
-        elif reply.kind == "quiz":
-            blocks += self._start_quiz(self._topics_named_in(reply.question))
         elif reply.intent == "chat.goodbye":
             blocks.append(Message("Type /quit or press Ctrl-D when you want to leave.", "hint"))
         return blocks
@@ -275,11 +183,7 @@ class ChatSession:
     # -- quiz offers after an answer -----------------------------------------------------------
     def topics_for(self, intent_id: str) -> tuple[str, ...]:
         """The quiz topics with questions that check an intent's answer."""
-        try:
-            wanted = self.knowledge.intent(intent_id).quiz_topics or (intent_id,)
-        except KeyError:
-            return ()
-        return tuple(t for t in wanted if t in self.quiz_topics)
+        return self._topics.topics_for(intent_id)
 
     def _maybe_offer(self, intent_id: str) -> list[Block]:
         if not self.offers:
@@ -318,41 +222,25 @@ class ChatSession:
         return self._quiz_factory(self.knowledge, topics=list(topics) if topics else None, count=count,
                        seed=self._rng.randrange(2**32))
 
-    def _topics_named_in(self, question: str) -> tuple[str, ...]:
-        """Quiz topics a question names by title or id ("quiz me on side effects").
-
-        Only intents count, not groups: "test what I know about botox" is the whole quiz.
-        """
-        said = f" {normalise(question)} "
-        found = []
-        for topic in self.quiz_topics:
-            try:
-                title = self.knowledge.intent(topic).title
-            except KeyError:
-                continue
-            names = {normalise(topic.replace(".", " ").replace("-", " ")), normalise(title)}
-            if any(f" {n} " in said for n in names if n):
-                found.append(topic)
-        return tuple(found)
-
     def resolve_topic(self, name: str) -> str | None:
-        """The quiz topic a person means by ``name``: an id or title, exactly or nearly."""
-        wanted = name.strip().lower()
-        names: dict[str, str] = {}
-        for topic in self.quiz_topics:
-            names[topic.lower()] = topic
-            try:
-                names[self.knowledge.intent(topic).title.lower()] = topic
-            except KeyError:
-                pass
-        if wanted in names:
-            return names[wanted]
-        found = process.extractOne(wanted, list(names), scorer=fuzz.WRatio, score_cutoff=80)
-        return names[found[0]] if found else None
+        """The quiz topic a person means by ``name``: an id or title, nearly, or in their own words ("bruising")."""
+        return self._topics.find(name)
 
-    def _start_quiz(self, topics: tuple[str, ...] | None) -> list[Block]:
+    def _quiz_on(self, wanted: str) -> list[Block]:
+        """Start the quiz a person asked for: a short one on everything, all of it, or one topic."""
+        if not wanted:
+            return self._start_quiz(None, SHORT_QUIZ)
+        if normalise(wanted) in EVERYTHING:
+            return self._start_quiz(None, None)
+        topic = self.resolve_topic(wanted)
+        if topic is None:
+            return [Message(f"I have no quiz on {printable(wanted, 40)!r}. Quiz topics: {', '.join(self.quiz_topics)}."
+                            " Or type /quiz for a short quiz on everything.", "error")]
+        return self._start_quiz((topic,), None)
+
+    def _start_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> list[Block]:
         try:
-            quiz = self._new_quiz(topics, None)
+            quiz = self._new_quiz(topics, count)
         except QuizError as exc:
             return [Message(str(exc), "error")]
         item = quiz.next_question()
@@ -363,9 +251,10 @@ class ChatSession:
         self.stats.quizzes += 1
         self.stats.quiz_asked = self.stats.quiz_correct = 0
         self.stats.quiz_total = item.total
-        titles = tuple(self._title(t) for t in topics) if topics else ()
+        titles = tuple(title_of(self.knowledge, t) for t in topics) if topics else ()
+        whole = len(self.knowledge.quiz) if not topics and item.total < len(self.knowledge.quiz) else None
         self._seen_questions.add(item.question.id)
-        return [ShowQuizStart(titles, item.total), ShowQuizQuestion(item)]
+        return [ShowQuizStart(titles, item.total, whole), ShowQuizQuestion(item)]
 
     def _quiz_answer(self, text: str) -> list[Block]:
         if self.assistant.urgent.check(text):
@@ -377,7 +266,7 @@ class ChatSession:
         assert quiz is not None
         item = quiz.current
         feedback = quiz.answer(text)
-        blocks: list[Block] = [ShowFeedback(feedback, item)]
+        blocks: list[Block] = [ShowFeedback(feedback, item, text)]
         if feedback.status == "unclear":
             return blocks
         first_try = item is not None and not item.retry
@@ -390,7 +279,7 @@ class ChatSession:
         item = None if feedback.status == "quit" else quiz.next_question()
         if item is None:
             self.quiz = None
-            blocks.append(ShowSummary(quiz.summary()))
+            blocks.append(ShowSummary(quiz.summary(), "quit" if feedback.status == "quit" else "done"))
             return blocks
         self._seen_questions.add(item.question.id)
         blocks.append(ShowQuizQuestion(item))
@@ -427,13 +316,7 @@ class ChatSession:
         if self.quiz is not None and not self.quiz_is_check:
             return [Message("A quiz is already running: answer the question, or type quit to end it.", "hint")]
         self.quiz = None
-        if not argument:
-            return self._start_quiz(None)
-        topic = self.resolve_topic(argument)
-        if topic is None:
-            return [Message(f"No quiz topic {printable(argument, 40)!r}. Topics: {', '.join(self.quiz_topics)}.",
-                            "error")]
-        return self._start_quiz((topic,))
+        return self._quiz_on(argument)
 
     def _forget(self) -> list[Block]:
         self.context = Context()
@@ -441,22 +324,22 @@ class ChatSession:
         self.pending_offer = None
         return [ForgetHistory(), Message("Forgotten: this chat's questions and its context.")]
 
-    def _quit(self) -> list[Block]:
-        self.done = True
-        self.quiz = None
-        return [Goodbye("Goodbye, and take care. Talk any treatment through with a physician or dermatologist.")]
+    def _stop_quiz(self, ended: str) -> list[Block]:
+        """End a running quiz; the score so far if it was a full one (a single check question has none)."""
+        quiz, check, self.quiz = self.quiz, self.quiz_is_check, None
+        return [] if quiz is None or check else [ShowSummary(quiz.summary(), ended)]
 
-    def _title(self, intent_id: str) -> str:
-        try:
-            return self.knowledge.intent(intent_id).title
-        except KeyError:
-            return intent_id
+    def _quit(self) -> list[Block]:
+        blocks = self._stop_quiz("quit")
+        self.done = True
+        return blocks + [Goodbye("Goodbye, and take care. Talk any treatment through with a physician or "
+                                 "dermatologist.")]
 
     # -- for the toolbar ---------------------------------------------------------------------
     @property
     def topic_title(self) -> str | None:
         """The title of the subject the conversation is on, if any."""
-        return self._title(self.context.topic) if self.context.topic else None
+        return title_of(self.knowledge, self.context.topic) if self.context.topic else None
 
     @property
     def mode(self) -> str:

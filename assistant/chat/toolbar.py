@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from prompt_toolkit.application import get_app_or_none
+from prompt_toolkit.formatted_text import fragment_list_width
 
 from .session import ChatSession
 
@@ -43,17 +44,13 @@ def _status(chat: ChatSession) -> list[Fragments]:
     return parts
 
 
-def _width(fragments: Fragments) -> int:
-    return sum(len(text) for _, text in fragments)
-
-
 def toolbar_fragments(chat: ChatSession, columns: int) -> Fragments:
     """The toolbar for a window ``columns`` wide."""
     parts = _status(chat) + [_KEYS]
-    while len(parts) > 1 and _width(_join(parts)) > columns:
+    while len(parts) > 1 and fragment_list_width(_join(parts)) > columns:
         parts.pop()  # key hints go first when there is no room; /help is in the welcome
     line = _join(parts)
-    if _width(line) > columns:
+    if fragment_list_width(line) > columns:
         text = "".join(t for _, t in line)
         line = [("", text[: max(0, columns - 1)] + "…")]
     return line
