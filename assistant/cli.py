@@ -11,7 +11,6 @@ import argparse
 import gc
 import json
 import os
-import shutil
 import sys
 from typing import IO, Iterator, Sequence
 
@@ -99,10 +98,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def _width(stream: IO[str]) -> int:
-    return min(100, shutil.get_terminal_size((80, 24)).columns) if stream.isatty() else 80
-
-
 def stdin_lines(stream: IO[bytes] | None = None) -> Iterator[str]:
     """Lines of stdin as text; bytes that aren't UTF-8 become U+FFFD instead of stopping the stream."""
     source = stream if stream is not None else sys.stdin.buffer
@@ -121,7 +116,7 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for 
 
 
 def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
-    from .format import format_reply
+    from .format import format_reply, output_width
 
     bot = _assistant(args)
     if args.question == ["-"]:
@@ -130,11 +125,11 @@ def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
             if args.json:
                 out.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
             else:
-                out.write(format_reply(reply, _width(out)) + "\n\n")
+                out.write(format_reply(reply, output_width(out)) + "\n\n")
             out.flush()
         return EXIT_OK
     reply = bot.ask(" ".join(args.question))
-    out.write((json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else format_reply(reply, _width(out))) + "\n")
+    out.write((json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else format_reply(reply, output_width(out))) + "\n")
     return EXIT_OK
 
 
