@@ -29,6 +29,7 @@ from .lexicon import Analysis, Lexicon
 __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
 
 NOT_COVERED_PREFIX = "not-covered:"
+COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both is "common"
 TOP_LABELS = 8  # how many labels are ranked exactly: the answer, its rivals and what /why shows
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
@@ -173,6 +174,8 @@ class IntentMatcher:
                 if features:
                     self._keywords.append((features, topic.id))
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
+        shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
+        self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
         self._label_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
@@ -217,26 +220,37 @@ class IntentMatcher:
         total = sum(weights.values())
         if total <= 0:
             return []
-        covered: dict[int, float] = defaultdict(float)
-        for f in features:
-            w = weights[f]
-            for label in self._label_postings.get(f, ()):
-                covered[label] += w
         b2 = self._beta2
         one_b2 = 1 + b2
         lam = self._coverage
         query = {f: weights[f] for f in features if f in self._weights}
         floor = self.accept - self.margin  # a label scoring below this can't change the verdict
+        # Words most labels use ("what", "botox") are not walked label by label: every label is
+        # assumed to know them, which keeps the bound an upper bound. Only if they alone could
+        # lift a label to the floor are they walked after all.
+        common = [f for f in query if f in self._common]
+        common_weight = sum(query[f] for f in common)
+        alone = common_weight / total
+        walked = [f for f in features if f not in common or one_b2 * alone / (b2 * alone + 1) >= floor]
+        slack = common_weight - sum(query[f] for f in common if f in walked)
+        covered: dict[int, float] = defaultdict(float)
+        for f in walked:
+            w = weights[f]
+            for label in self._label_postings.get(f, ()):
+                covered[label] += w
         example_features, example_weights = self._example_features, self._example_weights
         found: list[tuple[float, int, int]] = []  # a min-heap of (score, -label, example)
-        order = [(-cover, label) for label, cover in covered.items()]
+        order = [(-(cover + slack), label) for label, cover in covered.items()]
         heapq.heapify(order)  # popped lazily: most questions stop after a few labels
+        vocab = self._label_vocab
         while order:
             neg_cover, label = heapq.heappop(order)
             share = -neg_cover / total
             bound = one_b2 * share / (b2 * share + 1)
             if bound < floor or (len(found) >= top and bound <= found[0][0]):
                 break
+            if slack:  # the bound assumed every common word; use the ones the label has
+                share = (covered[label] + sum(query[f] for f in common if f not in walked and f in vocab[label])) / total
             best, best_index = 0.0, -1
             for index in self._label_examples[label]:
                 inter = sum(query[f] for f in example_features[index].intersection(query))
