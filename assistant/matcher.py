@@ -137,25 +137,22 @@ class IntentMatcher:
         vocabulary = [e for group in texts for e in group] + knowledge.urgent.words()
         self.lexicon = Lexicon(knowledge.lexicon, vocabulary)
         analysed = [[self.lexicon.analyse(e) for e in group] for group in texts]
-        label_df: dict[str, int] = defaultdict(int)
-        for group in analysed:
-            for feature in {f for a in group for f in a.features}:
-                label_df[feature] += 1
+        # Every word each label knows, and which labels know each word.
+        self._label_vocab = tuple(frozenset(f for a in group for f in a.features) for group in analysed)
+        label_postings: dict[str, list[int]] = defaultdict(list)
+        for label_index, vocab in enumerate(self._label_vocab):
+            for f in vocab:
+                label_postings[f].append(label_index)
         n = len(labels)
-        self._weights = {f: math.log(1.0 + n / df) for f, df in label_df.items()}
+        self._weights = {f: math.log(1.0 + n / len(ls)) for f, ls in label_postings.items()}
         self._unknown = math.log(1.0 + n / 0.5) * unknown_weight
         self._filler = FILLER_WEIGHT
         examples: list[_Example] = []
-        label_postings: dict[str, set[int]] = defaultdict(set)
         for label_index, group in enumerate(analysed):
             for analysis in group:
-                if not analysis.features:
-                    continue
-                index = len(examples)
-                fs = frozenset(analysis.features)
-                examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
-                for f in fs:
-                    label_postings[f].add(label_index)
+                if analysis.features:
+                    fs = frozenset(analysis.features)
+                    examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
         self._examples = tuple(examples)
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
@@ -165,7 +162,7 @@ class IntentMatcher:
         self._label_examples = tuple(tuple(ix) for ix in label_examples)
         self._example_features = tuple(e.features for e in examples)
         self._example_weights = tuple(e.weight for e in examples)
-        self._label_postings = {f: tuple(sorted(ix)) for f, ix in label_postings.items()}
+        self._label_postings = {f: tuple(ix) for f, ix in label_postings.items()}
         # A not-covered topic's keywords ("cost", "pregnant") mark a question as being about it.
         self._keywords: list[tuple[frozenset[str], str]] = []
         for topic in knowledge.not_covered:
@@ -176,7 +173,6 @@ class IntentMatcher:
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
-        self._label_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
         """How much a concept counts: more when fewer labels use it; most for unknown words."""
