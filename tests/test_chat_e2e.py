@@ -182,7 +182,7 @@ def test_ctrl_d_in_a_quiz_shows_the_score_so_far(terminal, kb):
     term = terminal()
     term.expect(PROMPT)
     term.send("quiz me\r")
-    term.expect(kb.pack.disclaimer_short, "Quiz: 5 questions.", "/quiz all", "Question 1/5", "quiz> ")
+    term.expect(kb.pack.disclaimer_short, "Quiz: 5 questions.", "/quiz asks all", "Question 1/5", "quiz> ")
     term.send("skip\r")
     term.expect("Skipped. The answer is", "Question 2/5", "quiz> ")
     term.send("\x04")

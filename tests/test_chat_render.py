@@ -191,7 +191,7 @@ def test_a_quick_check_after_an_answer_starts_with_the_disclaimer(bot, kb, rende
 
 
 def test_a_short_quiz_says_how_to_get_the_whole_one(bot, kb, renderer):
-    short = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("/quiz")))
-    assert f"/quiz all asks all {len(kb.quiz)} questions" in short
-    whole = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("/quiz all")))
-    assert "/quiz all" not in whole and f"Quiz: {len(kb.quiz)} questions." in whole
+    short = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("quiz me")))
+    assert f"/quiz asks all {len(kb.quiz)} questions" in short
+    whole = flat(shown(renderer, ChatSession(bot, seed=1, offers=False).handle("/quiz")))
+    assert "/quiz asks" not in whole and f"Quiz: {len(kb.quiz)} questions." in whole

@@ -240,7 +240,7 @@ def test_pipe_mode_follows_context_and_choices(twin_bot):
 
 
 def test_pipe_mode_prints_the_score_so_far_when_the_input_ends_in_a_quiz(bot):
-    status, text = pipe(bot, "/quiz\nskip\n")
+    status, text = pipe(bot, "quiz me\nskip\n")
     assert status == 0
     assert text.rstrip().endswith("Back to questions: ask me anything.")
     assert "End of input after 1 of 5 questions.\nScore so far: 0/1 (0%)" in text

@@ -292,7 +292,12 @@ def test_a_quiz_on_the_topic_named(chat, kb, line, topic):
     assert blocks[0].total == sum(topic in q.intents for q in kb.quiz)
 
 
-@pytest.mark.parametrize("line", ["quiz me", "/quiz"])
+def test_slash_quiz_is_the_full_quiz(chat, kb):
+    start_block, question = chat.handle("/quiz")
+    assert start_block.titles == () and start_block.total == len(kb.quiz) and start_block.whole is None
+
+
+@pytest.mark.parametrize("line", ["quiz me", "can you test my knowledge"])
 def test_quiz_me_is_a_short_quiz_across_the_topics(chat, kb, line):
     start_block, question = chat.handle(line)
     assert start_block.titles == () and start_block.total == SHORT_QUIZ < len(kb.quiz)

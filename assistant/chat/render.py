@@ -180,8 +180,8 @@ class Renderer:
         quiz_topics = available_topics(kb)
         if quiz_topics:
             out += [("label", "Quiz:\n")]
-            out += para("", "Say \u201cquiz me\u201d or type /quiz for a short quiz, /quiz all for every question, "
-                            "or /quiz TOPIC with one of: " + ", ".join(quiz_topics) + ".", width, "  ")
+            out += para("", "Type /quiz for the full quiz, say \u201cquiz me\u201d for a short one, "
+                            "or type /quiz TOPIC with one of: " + ", ".join(quiz_topics) + ".", width, "  ")
         return out
 
     def _disclaimer(self, block: b.ShowDisclaimer, width: int) -> Fragments:
@@ -229,7 +229,7 @@ class Renderer:
     def _quiz_start(self, block: b.ShowQuizStart, width: int) -> Fragments:
         out = quiz_start(block.total, width, disclaimer=self._quiz_disclaimer(), titles=block.titles)
         if block.whole:
-            out += para("hint", f"A short quiz, across the topics: /quiz all asks all {block.whole} questions, "
+            out += para("hint", f"A short quiz, across the topics: /quiz asks all {block.whole} questions, "
                                 "/quiz TOPIC the ones on a topic.", width)
         return out
 

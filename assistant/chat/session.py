@@ -42,7 +42,7 @@ YES = frozenset({"y", "yes", "yeah", "yep", "sure", "ok", "okay", "go ahead"})
 NO = frozenset({"n", "no", "nope", "nah", "not now", "later", "skip"})
 _NUMBER = re.compile(r"^#?\s*(\d{1,3})\s*[.)]?$")
 _URGENT_QUIET_TURNS = 3  # no quiz offer until this many replies after an urgent one
-SHORT_QUIZ = 5  # questions in "quiz me" or /quiz, spread over the topics; /quiz all asks every one
+SHORT_QUIZ = 5  # questions in "quiz me", spread over the topics; /quiz asks every one
 
 
 @dataclass
@@ -171,7 +171,7 @@ class ChatSession:
         elif self._since_urgent is not None:
             self._since_urgent += 1
         if reply.kind == "quiz":  # the quiz's start says what the reply would, with the disclaimer
-            return self._quiz_on(topic_asked_for(reply.question))
+            return self._quiz_on(topic_asked_for(reply.question), short=True)
         blocks: list[Block] = [ShowReply(reply)]
         if reply.kind == "answer":
             self.stats.answers += 1
@@ -226,16 +226,17 @@ class ChatSession:
         """The quiz topic a person means by ``name``: an id or title, nearly, or in their own words ("bruising")."""
         return self._topics.find(name)
 
-    def _quiz_on(self, wanted: str) -> list[Block]:
-        """Start the quiz a person asked for: a short one on everything, all of it, or one topic."""
-        if not wanted:
+    def _quiz_on(self, wanted: str, *, short: bool = False) -> list[Block]:
+        """Start the quiz a person asked for: the full quiz (/quiz), a short one on everything
+        ("quiz me"), or one topic."""
+        if not wanted and short:
             return self._start_quiz(None, SHORT_QUIZ)
-        if normalise(wanted) in EVERYTHING:
+        if not wanted or normalise(wanted) in EVERYTHING:
             return self._start_quiz(None, None)
         topic = self.resolve_topic(wanted)
         if topic is None:
             return [Message(f"I have no quiz on {printable(wanted, 40)!r}. Quiz topics: {', '.join(self.quiz_topics)}."
-                            " Or type /quiz for a short quiz on everything.", "error")]
+                            " Or type /quiz for the full quiz.", "error")]
         return self._start_quiz((topic,), None)
 
     def _start_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> list[Block]:
