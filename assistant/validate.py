@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from .errors import Problem
 from .knowledge import Knowledge, bundled_knowledge_path
 from .loader import read_pack
 from .matcher import IntentMatcher
+from .text import normalise
 
 __all__ = ["validate_pack"]
 
@@ -31,6 +34,44 @@ def _missing_safety_and_subject(knowledge: Knowledge) -> list[Problem]:
     return [Problem(knowledge.path, 0, 0, w, "warning") for w in warnings]
 
 
+# Near-duplicate examples are looked for by fuzzy comparison of every pair, which is
+# quadratic: above this many examples only examples that mean exactly the same are reported.
+FUZZY_PAIRS_UP_TO = 5000
+CLOSE = 92  # token_sort_ratio at or above which two examples of different intents are "too close"
+
+
+def _examples_too_close(knowledge: Knowledge, marks: dict[tuple[str, str], Problem]) -> list[Problem]:
+    """Warnings for examples of one intent that another intent's examples (nearly) repeat."""
+    matcher = IntentMatcher(knowledge)
+    examples = [(i.id, e) for i in knowledge.intents if i.kind != "urgent" for e in i.examples]
+    found: list[Problem] = []
+
+    def warn(intent: str, example: str, other: tuple[str, str], how: str) -> None:
+        where = marks.get((intent, example), Problem(knowledge.path, 0, 0, ""))
+        found.append(replace(where, level="warning", message=(
+            f"example {example!r} of {intent!r} {how} {other[1]!r} of {other[0]!r}; one of them will rarely win")))
+
+    owners: dict[frozenset[str], tuple[str, str]] = {}
+    reported: set[tuple[str, str]] = set()
+    for intent, example in examples:
+        features = frozenset(matcher.analyse(example).features)
+        other = owners.get(features)
+        if other is not None and other[0] != intent:
+            warn(intent, example, other, "means the same to the matcher as")
+            reported.add((intent, example))
+        owners.setdefault(features, (intent, example))
+    if len(examples) <= FUZZY_PAIRS_UP_TO:
+        texts = [normalise(e) for _, e in examples]
+        for i, (intent, example) in enumerate(examples):
+            if (intent, example) in reported:
+                continue
+            hits = process.extract(texts[i], texts[:i], scorer=fuzz.token_sort_ratio, score_cutoff=CLOSE, limit=None)
+            other = next((examples[j] for _, _, j in hits if examples[j][0] != intent), None)
+            if other is not None:
+                warn(intent, example, other, "is nearly the same as")
+    return found
+
+
 def validate_pack(path: str | Path | None = None) -> list[Problem]:
     """Every problem in the pack at ``path`` (default: the bundled pack), errors and warnings."""
     marks: dict[tuple[str, str], Problem] = {}
@@ -38,16 +79,5 @@ def validate_pack(path: str | Path | None = None) -> list[Problem]:
     if knowledge is None:
         return problems
     problems += _missing_safety_and_subject(knowledge)
-    matcher = IntentMatcher(knowledge)
-    owners: dict[frozenset[str], tuple[str, str]] = {}
-    for intent in knowledge.intents:
-        for example in intent.examples:
-            features = frozenset(matcher.analyse(example).features)
-            other = owners.get(features)
-            if other is not None and other[0] != intent.id:
-                where = marks.get((intent.id, example), Problem(knowledge.path, 0, 0, ""))
-                message = (f"example {example!r} of {intent.id!r} means the same to the matcher as "
-                           f"{other[1]!r} of {other[0]!r}; one of them will never win")
-                problems.append(replace(where, message=message, level="warning"))
-            owners.setdefault(features, (intent.id, example))
+    problems += _examples_too_close(knowledge, marks)
     return sorted(problems, key=lambda p: (p.path, p.line, p.column))

@@ -85,3 +85,19 @@ def test_the_bundled_pack_validates_against_the_json_schema(kb):
     for path in sorted(root.glob("*.yaml")):
         with open(path, encoding="utf-8") as handle:
             jsonschema.validate(yaml.safe_load(handle), schema)
+
+
+def test_no_network_is_ever_used(bot, kb, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from assistant.quiz import Quiz
+    for question in ["does botox hurt", "i can't breathe after botox", "quiz me", "what's the weather"]:
+        bot.ask(question)
+    quiz = Quiz(kb, seed=1)
+    quiz.next_question()
+    quiz.answer("a")

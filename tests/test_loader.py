@@ -165,3 +165,10 @@ def test_cli_validate_takes_the_pack_from_knowledge_too(tmp_path):
     assert run("validate", "--knowledge", str(broken)).returncode == 1
     missing = run("validate", str(tmp_path / "nope"))
     assert missing.returncode == 2 and missing.stderr.startswith("Error: ") and "no such knowledge pack" in missing.stderr
+
+
+def test_validate_warns_about_nearly_identical_examples_of_two_intents(tmp_path):
+    text = GOOD.replace("      - does botox cause bruising\n", "      - does botox cause bruising\n      - how do i choose an injectors\n")
+    found = [str(p) for p in validate_pack(pack(tmp_path, text))]
+    assert any("is nearly the same as 'how do i choose an injector' of 'provider'" in p
+               or "means the same to the matcher as 'how do i choose an injector'" in p for p in found), found
