@@ -68,19 +68,21 @@ class UrgentCheck:
         self._standalone = tuple(_stems(p, c) for p in rules.standalone)
         self._past = tuple(_stems(p, c) for p in rules.past)
 
-    def _negated(self, text: _Text, start: int) -> bool:
-        return any(text.find(n, max(0, start - _NEGATION_REACH - len(n)), start) for n in self._negators)
+    def _negated(self, text: _Text, span: tuple[int, int]) -> bool:
+        """A negator just before the symptom, or inside it ("my eyelid is not drooping")."""
+        start, end = span
+        return any(text.find(n, max(0, start - _NEGATION_REACH - len(n)), end) for n in self._negators)
 
-    def _hits(self, flag: RedFlag, text: _Text) -> list[int]:
-        """Where the flag is named: the start of each phrase or pair found."""
+    def _hits(self, flag: RedFlag, text: _Text) -> list[tuple[int, int]]:
+        """Where the flag is named: the span of each phrase or pair found."""
         words = text.words
-        starts = [i for phrase in self._phrases[flag.id] for i in text.find(phrase)]
+        spans = [(i, i + len(phrase)) for phrase in self._phrases[flag.id] for i in text.find(phrase)]
         window = self.rules.window
         for first, second in self._pairs[flag.id]:
             a = [i for i, w in enumerate(words) if w in first]
             b = [i for i, w in enumerate(words) if w in second]
-            starts += [min(i, j) for i in a for j in b if i != j and abs(i - j) <= window]
-        return sorted(set(starts))
+            spans += [(min(i, j), max(i, j) + 1) for i in a for j in b if i != j and abs(i - j) <= window]
+        return sorted(set(spans))
 
     def _began_after(self, text: _Text) -> bool:
         return text.has_any(self._onset)

@@ -85,11 +85,12 @@ def test_change_of_subject_is_not_dragged_back(bot):
 
 
 def test_urgent_without_the_word_botox_in_a_botox_conversation(bot):
-    assert bot.ask("now i can't swallow properly", context=Context(topic="side-effects")).kind == "urgent"
+    assert bot.ask("now it is hard to swallow", context=Context(topic="side-effects")).kind == "urgent"
     # Out of a Botox conversation, a swallowing problem is not assumed to be about Botox...
-    assert bot.ask("now i can't swallow properly").kind != "urgent"
+    assert bot.ask("now it is hard to swallow").kind != "urgent"
     # ...but some phrasings are emergencies whatever the context.
     assert bot.ask("i can't breathe").kind == "urgent"
+    assert bot.ask("i can't swallow").kind == "urgent"
 
 
 def test_choose_answers_an_ambiguous_reply_with_the_chosen_intent(bot):
