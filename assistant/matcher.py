@@ -298,9 +298,10 @@ class IntentMatcher:
             return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",
                          topic=topic, analysis=analysis, candidates=top)
         if best.label in self._domain:
-            vocab = self._label_vocab[ranking[0][0]]
+            # A keyword counts unless one of the answer's own examples uses all of its words.
+            own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
             query = analysis.features_set
-            off_guide = [(k, t) for k, t in self._keywords if k <= query and not k <= vocab]
+            off_guide = [(k, t) for k, t in self._keywords if k <= query and not any(k <= ex for ex in own)]
             if off_guide:
                 words, topic = off_guide[0]
                 rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"

@@ -68,6 +68,8 @@ def test_domain_words_that_are_not_about_botox_get_no_answer(matcher, question):
     "is there an age limit for botox",
     "does botox help migraines",
     "can i drink alcohol after botox",
+    "can i work out after botox",
+    "can botox fix my crooked teeth",
 ])
 def test_questions_the_guide_does_not_cover_are_not_covered(matcher, question):
     match = matcher.match(question)
