@@ -99,6 +99,7 @@ class Assistant:
         self.urgent = UrgentCheck(self.knowledge.urgent, self.matcher.lexicon)
         self._by_id = {i.id: i for i in self.knowledge.intents}
         self._topics = {t.id: t for t in self.knowledge.not_covered}
+        self._urgent_intent = next((i for i in self.knowledge.intents if i.kind == "urgent"), None)
 
     def ask(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood."""
@@ -109,10 +110,7 @@ class Assistant:
         if flags:
             return self._urgent(question, [f.label for f in flags], context)
         match = self.matcher.match(question, anchored=context.topic is not None)
-        if match.kind == "answer" and match.intent is not None:
-            intent = self._by_id[match.intent]
-            if intent.kind == "urgent":
-                return self._urgent(question, [], context, match)
+        if match.kind == "answer":
             return self._answer(question, match, context)
         if match.kind == "ambiguous":
             return self._ambiguous(question, match, context)
@@ -160,11 +158,10 @@ class Assistant:
             context=self._next(context, topic),
         )
 
-    def _urgent(self, question: str, labels: list[str], context: Context, match: Match | None = None) -> Reply:
-        intent = next((i for i in self.knowledge.intents if i.kind == "urgent"), None)
+    def _urgent(self, question: str, labels: list[str], context: Context) -> Reply:
+        intent = self._urgent_intent
         text = intent.answer if intent else "This could be an emergency. Get medical help now."
-        if labels:
-            text = f"You mentioned {_join(labels)}. {text}"
+        text = f"You mentioned {_join(labels)}. {text}"
         return Reply(
             question=question,
             kind="urgent",
@@ -175,7 +172,6 @@ class Assistant:
             source=self.knowledge.source_label(intent) if intent else None,
             disclaimer=self._disclaimer,
             red_flags=tuple(labels),
-            match=match,
             context=self._next(context, context.topic),
         )
 
@@ -192,9 +188,7 @@ class Assistant:
         if match.topic and match.topic in self._topics:
             return self.suggestions_for(self._topics[match.topic].related)
         near = [c.label for c in match.candidates if c.label in self._by_id and self._by_id[c.label].kind == DOMAIN_KIND]
-        if not near:
-            near = [i.id for i in self.knowledge.domain_intents]
-        return self.suggestions_for(near[:2]) or self.suggestions_for([i.id for i in self.knowledge.domain_intents][:2])
+        return self.suggestions_for((near or [i.id for i in self.knowledge.domain_intents])[:2])
 
     def _not_covered(self, question: str, match: Match, context: Context) -> Reply:
         text = self._message("not_covered", "The guide doesn't cover that. Ask a dermatologist or physician.")

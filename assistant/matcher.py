@@ -74,13 +74,6 @@ def _same_family(a: str, b: str) -> bool:
     return a == b or a.startswith(b + ".") or b.startswith(a + ".")
 
 
-@dataclass(frozen=True)
-class _Example:
-    label: int
-    features: frozenset[str]
-    weight: float
-
-
 class IntentMatcher:
     """Fuzzy intent matcher over a knowledge pack. Pure, deterministic and thread-safe.
 
@@ -147,21 +140,25 @@ class IntentMatcher:
         self._weights = {f: math.log(1.0 + n / len(ls)) for f, ls in label_postings.items()}
         self._unknown = math.log(1.0 + n / 0.5) * unknown_weight
         self._filler = FILLER_WEIGHT
-        examples: list[_Example] = []
+        # Per example: its label, its concepts and their total weight (parallel tuples: the hot loop reads them).
+        label_of: list[int] = []
+        example_features: list[frozenset[str]] = []
+        example_weights: list[float] = []
         for label_index, group in enumerate(analysed):
             for analysis in group:
                 if analysis.features:
                     fs = frozenset(analysis.features)
-                    examples.append(_Example(label_index, fs, sum(self.weight(f, analysis.fillers) for f in fs)))
-        self._examples = tuple(examples)
+                    label_of.append(label_index)
+                    example_features.append(fs)
+                    example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
         label_examples: list[list[int]] = [[] for _ in labels]
-        for index, example in enumerate(examples):
-            label_examples[example.label].append(index)
+        for index, label_index in enumerate(label_of):
+            label_examples[label_index].append(index)
         self._label_examples = tuple(tuple(ix) for ix in label_examples)
-        self._example_features = tuple(e.features for e in examples)
-        self._example_weights = tuple(e.weight for e in examples)
+        self._example_features = tuple(example_features)
+        self._example_weights = tuple(example_weights)
         self._label_postings = {f: tuple(ix) for f, ix in label_postings.items()}
         # A not-covered topic's keywords ("cost", "pregnant") mark a question as being about it.
         self._keywords: list[tuple[frozenset[str], str]] = []
@@ -306,13 +303,15 @@ class IntentMatcher:
                 words, topic = off_guide[0]
                 rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"
                 return Match("not-covered", None, best.score, top[1:], rule=rule, topic=topic, analysis=analysis, candidates=top)
-        if not in_domain and best.label in self._domain and best.score < self._unanchored_accept:
-            rule = f"no anchor, and the best score {best.score:.2f} is below {self._unanchored_accept:.2f}"
-            return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
         if not in_domain and best.label in self._domain:
-            shared = analysis.features_set & self._examples[ranking[0][2]].features
-            if not shared & self._topical:
+            # Nothing names the subject: a Botox answer needs a higher score and a topical word.
+            shared = analysis.features_set & self._example_features[ranking[0][2]]
+            rule = ""
+            if best.score < self._unanchored_accept:
+                rule = f"no anchor, and the best score {best.score:.2f} is below {self._unanchored_accept:.2f}"
+            elif not shared & self._topical:
                 rule = "no anchor or topical word in common with the best example (" + ", ".join(sorted(shared)) + ")"
+            if rule:
                 return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
         rivals = [c for c in ranked[1:] if not c.not_covered and not _same_family(c.label, best.label)]
         runner = rivals[0] if rivals else None
