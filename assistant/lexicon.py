@@ -11,7 +11,7 @@ synonyms mapped to concepts, words that carry no topic set aside.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 from rapidfuzz import process
@@ -40,8 +40,9 @@ class Analysis:
     topical: bool = False  # names an anchor or a topical concept (face, bruise, wrinkle...)
     fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
 
-    @property
+    @cached_property
     def features_set(self) -> frozenset[str]:
+        """The features as a set (made once; the matcher asks for it several times)."""
         return frozenset(self.features)
 
 
