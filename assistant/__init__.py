@@ -2,7 +2,7 @@
 
 >>> from assistant import Assistant
 >>> Assistant().ask("does botox cause bruising?").intent
-'side-effects'
+'side-effects.bruising'
 
 Importing the package reads no files and does not import prompt_toolkit.
 """

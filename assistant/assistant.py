@@ -3,22 +3,26 @@
 >>> bot = Assistant()
 >>> reply = bot.ask("does botox cause bruising?")
 >>> reply.kind, reply.intent
-('answer', 'side-effects')
+('answer', 'side-effects.bruising')
 >>> "not medical advice" in reply.disclaimer
 True
 >>> follow = bot.ask("and is it painful?", context=reply.context)
 >>> follow.intent
-'side-effects'
+'side-effects.pain'
+>>> two = bot.ask("does it hurt and how much does it cost?")
+>>> [(part.kind, part.intent or part.topic) for part in two.parts]
+[('answer', 'side-effects.pain'), ('not-covered', 'cost')]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .knowledge import DOMAIN_KIND, Knowledge, load_knowledge, paused_gc
+from .knowledge import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
 from .matcher import IntentMatcher, Match
-from .text import printable
+from .reading import Segment, read_message
+from .text import MAX_INPUT_CHARS, printable
 from .urgent import UrgentCheck
 
 __all__ = ["Assistant", "Context", "Reply"]
@@ -26,6 +30,8 @@ __all__ = ["Assistant", "Context", "Reply"]
 KINDS = ("answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz")
 _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
+READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences and asks
+MAX_PARTS = 3  # a reply answers at most this many asks
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 
 
@@ -45,6 +51,29 @@ class Choice:
     title: str
     ask: str
     score: float
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a reply: the answer to one ask of the message, or a line naming what the guide doesn't cover.
+
+    ``kind`` is "answer", "not-covered", or for a one-part reply the reply's own kind.
+    """
+
+    kind: str
+    intent: str | None
+    title: str
+    text: str
+    source: str | None = None
+    score: float = 0.0
+    asked: str = ""  # the words of the message this part answers
+    topic: str | None = None  # the not-covered topic, when one was named
+    match: Match | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The part as JSON: its ``text`` is called ``answer``, as at the top level of a reply."""
+        return {"kind": self.kind, "intent": self.intent, "title": self.title, "answer": self.text,
+                "source": self.source, "score": round(self.score, 4)}
 
 
 @dataclass(frozen=True)
@@ -70,6 +99,13 @@ class Reply:
     red_flags: tuple[str, ...] = ()
     match: Match | None = field(default=None, repr=False, compare=False)
     context: Context = field(default_factory=Context, repr=False, compare=False)
+    parts: tuple[Part, ...] = ()  # in the order asked; a one-part reply has one (made from the reply itself)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            part = Part(self.kind, self.intent, self.title, self.text, self.source, self.score, self.question,
+                        match=self.match)
+            object.__setattr__(self, "parts", (part,))
 
     def to_dict(self) -> dict[str, Any]:
         """The reply as the JSON object the command line prints."""
@@ -77,11 +113,13 @@ class Reply:
             "question": printable(self.question, QUESTION_ECHO_CHARS),
             "kind": self.kind,
             "intent": self.intent,
+            "title": self.title,
             "score": round(self.score, 4),
             "answer": self.text,
             "source": self.source,
             "disclaimer": self.disclaimer,
             "suggestions": list(self.suggestions),
+            "parts": [p.to_dict() for p in self.parts],
         }
 
 
@@ -109,7 +147,14 @@ class Assistant:
         flags = self.urgent.check(question, in_context=context.topic is not None)
         if flags:
             return self._urgent(question, [f.label for f in flags], context)
+        if len(segments := read_message(question[:READ_CHARS])) > 1:
+            reply = self._read(question, segments, context)
+            if reply is not None:
+                return reply
         match = self.matcher.match(question, anchored=context.topic is not None)
+        return self._reply_to(question, match, context)
+
+    def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
         if match.kind == "answer":
             return self._answer(question, match, context)
         if match.kind == "ambiguous":
@@ -117,6 +162,96 @@ class Assistant:
         if match.kind == "not-covered":
             return self._not_covered(question, match, context)
         return self._out_of_scope(question, match, context)
+
+    # -- reading a message with several sentences -------------------------------------------------
+    def _read(self, question: str, segments: list[Segment], context: Context) -> Reply | None:
+        """A reply in parts, one per ask the guide covers or a topic it doesn't; None to match the whole.
+
+        An ask that names something of the subject ("is it safe?", "how much does it cost?") is
+        matched on its own words; a vague one ("can it help?", "what should I do?") is read with
+        the subject words of the story around it, and only if no specific ask found anything.
+        """
+        asks = [s for s in segments if s.ask]
+        if not asks:
+            return None
+        analyse = self.matcher.analyse
+        anchored = context.topic is not None or self.matcher.analyse(question).anchored
+        # The story lends its subject words to a vague ask only when the message is about the subject.
+        scene = frozenset(f for s in segments if not s.ask for f in analyse(s.text).features) if anchored else frozenset()
+        found: list[tuple[Match, str]] = []
+        vague: list[tuple[Match, str]] = []
+        for segment in asks:
+            if self.matcher.specific(analyse(segment.text)):
+                match = self.matcher.match(segment.text, anchored=anchored)
+                if match.kind != "answer" and not match.topic and scene:
+                    match = self.matcher.match(segment.text, anchored=anchored, scene=scene)
+                into = found
+            else:
+                match = self.matcher.match(segment.text, anchored=anchored, scene=scene)
+                into = vague
+            if match.kind == "answer" or (match.kind == "not-covered" and match.topic):
+                intent = self._by_id.get(match.intent or "")
+                if not (anchored and intent is not None and intent.kind == "chat"):
+                    into.append((match, segment.text))
+        if not found and vague:
+            found = [max(vague, key=lambda m: m[0].score)]
+        parts = self._parts(found)
+        if not parts:
+            return None
+        return self._compose(question, parts, context)
+
+    def _parts(self, found: list[tuple[Match, str]]) -> list[Part]:
+        """One part per intent family or not-covered topic, in order; small talk only if nothing else."""
+        parts: list[Part] = []
+        seen: set[str] = set()
+        for match, asked in found:
+            if match.kind == "answer":
+                intent = self._by_id[match.intent or ""]
+                key = intent.id.split(".", 1)[0] if intent.kind == DOMAIN_KIND else intent.id
+                if key in seen:
+                    continue
+                seen.add(key)
+                kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
+                parts.append(Part(kind, intent.id, intent.title, intent.answer,
+                                  self.knowledge.source_label(intent) or None, match.score, asked, match=match))
+            else:
+                topic = self._topics[match.topic or ""]
+                if "not-covered:" + topic.id in seen:
+                    continue
+                seen.add("not-covered:" + topic.id)
+                parts.append(Part("not-covered", None, f"Not covered: {topic.title}",
+                                  f"The guide doesn't cover {topic.title}.", None, match.score, asked,
+                                  topic=topic.id, match=match))
+        substantive = [p for p in parts if p.kind in ("answer", "not-covered")]
+        return (substantive or parts[:1])[:MAX_PARTS]
+
+    def _compose(self, question: str, parts: list[Part], context: Context) -> Reply:
+        """One reply from its parts: the main part's kind and intent, every part's text, one disclaimer."""
+        if len(parts) == 1 and parts[0].match is not None:
+            reply = self._reply_to(question, parts[0].match, context)
+            return replace(reply, parts=(replace(reply.parts[0], asked=parts[0].asked),))
+        main = next((p for p in parts if p.kind == "answer"), parts[0])
+        answered = [p.intent for p in parts if p.kind == "answer" and p.intent]
+        follow = [i for p in parts if p.intent for i in self._by_id[p.intent].follow_up]
+        follow += [i for p in parts if p.topic for i in self._topics[p.topic].related]
+        follow = [i for i in dict.fromkeys(follow) if not any(in_family(i, a) or in_family(a, i) for a in answered)]
+        sources = [p.source for p in parts if p.source]
+        topic = answered[-1] if answered else context.topic
+        text = "\n\n".join(f"{p.title}\n{p.text}" for p in parts)
+        return Reply(
+            question=question,
+            kind=main.kind,
+            intent=main.intent,
+            score=main.score,
+            text=text,
+            title=main.title,
+            source="; ".join(dict.fromkeys(sources)) or None,
+            disclaimer=self._disclaimer,
+            suggestions=self.suggestions_for(follow)[:_DEFAULT_SUGGESTIONS],
+            match=main.match,
+            context=self._next(context, topic),
+            parts=tuple(parts),
+        )
 
     def choose(self, reply: Reply, number: int) -> Reply:
         """Pick choice ``number`` (1-based) of an ambiguous reply, as if that intent had matched."""

@@ -21,6 +21,7 @@ import yaml
 
 from .assistant import Assistant
 from .errors import AssistantError
+from .knowledge import in_family
 
 __all__ = ["EvalFileError", "EvalItem", "EvalReport", "EvalResult", "TagScore", "evaluate", "load_eval_file"]
 
@@ -41,7 +42,8 @@ class EvalItem:
 
     @property
     def answerable(self) -> bool:
-        return NONE not in self.expect
+        """True if some intent fits (with ``none`` beside it, declining is acceptable too)."""
+        return any(e != NONE for e in self.expect)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class EvalResult:
 
     @property
     def ok(self) -> bool:
-        return any(self.predicted == e or self.predicted.startswith(e + ".") for e in self.item.expect)
+        return any(in_family(self.predicted, e) for e in self.item.expect)
 
     @property
     def abstained(self) -> bool:

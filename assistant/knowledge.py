@@ -24,6 +24,7 @@ __all__ = [
     "RedFlag",
     "UrgentRules",
     "bundled_knowledge_path",
+    "in_family",
     "load_knowledge",
 ]
 
@@ -152,6 +153,15 @@ class Knowledge:
     def source_label(self, intent: Intent) -> str:
         """Where an intent's answer comes from, in words."""
         return "; ".join(self.pack.sources.get(s, s) for s in intent.source)
+
+
+def in_family(intent_id: str, family: str) -> bool:
+    """True if ``intent_id`` is ``family`` or one of its dotted refinements.
+
+    >>> in_family("side-effects.bruising", "side-effects"), in_family("side-effects", "side")
+    (True, False)
+    """
+    return intent_id == family or intent_id.startswith(family + ".")
 
 
 @contextmanager

@@ -11,7 +11,7 @@ words no label knows count fully against every label, which is what keeps
 >>> m = IntentMatcher(load_knowledge())
 >>> match = m.match("does botox cause bruising?")
 >>> match.intent, match.kind, match.score > 0.8
-('side-effects', 'answer', True)
+('side-effects.bruising', 'answer', True)
 >>> m.match("what are the side effects of ibuprofen").intent is None
 True
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .knowledge import Knowledge
 from .lexicon import Analysis, Lexicon
@@ -69,9 +69,14 @@ class Match:
     candidates: tuple[Candidate, ...] = ()  # the top labels as scored, for explaining
 
 
-def _same_family(a: str, b: str) -> bool:
-    """An intent and its dotted refinements (side-effects, side-effects.bruising) never compete."""
-    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+def _family_root(label: str, labels: set[str]) -> str:
+    """The label's family: its shortest dotted prefix that is a label too ("a.b" for "a.b.c"), or itself."""
+    pieces = label.split(".")
+    for size in range(1, len(pieces)):
+        prefix = ".".join(pieces[:size])
+        if prefix in labels:
+            return prefix
+    return label
 
 
 class IntentMatcher:
@@ -131,13 +136,25 @@ class IntentMatcher:
         self.lexicon = Lexicon(knowledge.lexicon, vocabulary)
         analysed = [[self.lexicon.analyse(e) for e in group] for group in texts]
         # Every word each label knows, and which labels know each word.
-        self._label_vocab = tuple(frozenset(f for a in group for f in a.features) for group in analysed)
+        # An intent and its dotted refinements (side-effects, side-effects.bruising) are one family:
+        # a word any of them knows counts as known to each, so refining an intent changes no weights.
+        own_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
+        family = [_family_root(label, set(labels)) for label in labels]
+        family_vocab: dict[str, set[str]] = defaultdict(set)
+        for root, vocab in zip(family, own_vocab):
+            family_vocab[root].update(vocab)
+        self._label_vocab = tuple(frozenset(family_vocab[root]) for root in family)
+        self._family = dict(zip(labels, family))
         label_postings: dict[str, list[int]] = defaultdict(list)
         for label_index, vocab in enumerate(self._label_vocab):
             for f in vocab:
                 label_postings[f].append(label_index)
-        n = len(labels)
-        self._weights = {f: math.log(1.0 + n / len(ls)) for f, ls in label_postings.items()}
+        families_knowing: dict[str, set[str]] = defaultdict(set)
+        for root, vocab in family_vocab.items():
+            for f in vocab:
+                families_knowing[f].add(root)
+        n = len(family_vocab)
+        self._weights = {f: math.log(1.0 + n / len(roots)) for f, roots in families_knowing.items()}
         self._unknown = math.log(1.0 + n / 0.5) * unknown_weight
         self._filler = FILLER_WEIGHT
         # Per example: its label, its concepts and their total weight (parallel tuples: the hot loop reads them).
@@ -153,6 +170,7 @@ class IntentMatcher:
                     example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
+        self._anchors = frozenset(knowledge.lexicon.anchors)
         label_examples: list[list[int]] = [[] for _ in labels]
         for index, label_index in enumerate(label_of):
             label_examples[label_index].append(index)
@@ -268,13 +286,32 @@ class IntentMatcher:
         """The ``top`` labels that best match the question, best first."""
         return [Candidate(self.labels[label], score) for label, score, _ in self._rank(analysis, top)]
 
-    def match(self, question: str, *, anchored: bool = False) -> Match:
+    def specific(self, analysis: Analysis) -> bool:
+        """True if a question names something of the subject besides Botox itself ("is it safe?"),
+        False for a vague one ("can it help?", "is that true?") that needs the words around it."""
+        return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
+            f in analysis.features_set for words, _ in self._keywords for f in words if len(words) == 1)
+
+    def with_scene(self, analysis: Analysis, scene: frozenset[str]) -> Analysis:
+        """The analysis with the scene's subject concepts added ("my face is uneven... can it help?")."""
+        extra = tuple(sorted(f for f in scene if f in self._topical and f not in analysis.features_set))
+        if not extra:
+            return analysis
+        return replace(analysis, features=analysis.features + extra, topical=True,
+                       anchored=analysis.anchored or any(f in self._anchors for f in extra))
+
+    def match(self, question: str, *, anchored: bool = False, scene: frozenset[str] = frozenset()) -> Match:
         """Match a question; ``anchored=True`` says the conversation is already about the subject.
+
+        ``scene`` holds concepts from the rest of the message (the story around the
+        question); those that name the subject are read as part of the question.
 
         >>> IntentMatcher(__import__("assistant").load_knowledge()).match("").kind
         'empty'
         """
         analysis = self.analyse(question)
+        if scene:
+            analysis = self.with_scene(analysis, scene)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
         ranking = self._rank(analysis)
@@ -313,7 +350,7 @@ class IntentMatcher:
                 rule = "no anchor or topical word in common with the best example (" + ", ".join(sorted(shared)) + ")"
             if rule:
                 return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
-        rivals = [c for c in ranked[1:] if not c.not_covered and not _same_family(c.label, best.label)]
+        rivals = [c for c in ranked[1:] if not c.not_covered and self._family[c.label] != self._family[best.label]]
         runner = rivals[0] if rivals else None
         margin = best.score - (runner.score if runner else 0.0)
         if runner is not None and margin < self.margin:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import QuizError
-from .knowledge import Knowledge, QuizQuestion
+from .knowledge import Knowledge, QuizQuestion, in_family
 from .quiz_reading import LETTERS, Reading, read_answer
 from .text import printable
 
@@ -147,7 +147,8 @@ def available_topics(kb: Knowledge) -> tuple[str, ...]:
     >>> "side-effects" in topics, "botox" in topics
     (True, True)
     """
-    return tuple(sorted(t for t in _known_topics(kb) if any(_related(t, i) for q in kb.quiz for i in q.intents)))
+    # A refinement (side-effects.bruising) is not listed: its family's questions are the same.
+    return tuple(sorted(t for t in _known_topics(kb) if any(in_family(i, t) for q in kb.quiz for i in q.intents)))
 
 
 def _select(kb: Knowledge, topics: Iterable[str] | str | None) -> list[QuizQuestion]:

@@ -29,13 +29,14 @@ def test_importing_does_no_io_and_no_prompt_toolkit():
 
 def test_answer_reply_has_every_field(bot):
     reply = bot.ask("does botox cause bruising?")
-    assert reply.kind == "answer" and reply.intent == "side-effects"
+    assert reply.kind == "answer" and reply.intent == "side-effects.bruising"
     assert 0.5 < reply.score <= 1.0
     assert "bruising" in reply.text and reply.title
     assert reply.source.startswith("Guide ¶5")
     assert "not medical advice" in reply.disclaimer and "physician" in reply.disclaimer
     assert 1 <= len(reply.suggestions) <= 2 and all(s.endswith("?") for s in reply.suggestions)
-    assert set(reply.to_dict()) == {"question", "kind", "intent", "score", "answer", "source", "disclaimer", "suggestions"}
+    assert set(reply.to_dict()) == {"question", "kind", "intent", "title", "score", "answer", "source", "disclaimer",
+                                    "suggestions", "parts"}
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -75,7 +76,7 @@ def test_follow_up_is_understood_in_context(bot):
     first = bot.ask("what are the side effects of botox")
     assert first.context.topic == "side-effects"
     follow = bot.ask("what about swelling?", context=first.context)
-    assert follow.intent == "side-effects"
+    assert follow.intent == "side-effects.swelling"
 
 
 def test_change_of_subject_is_not_dragged_back(bot):

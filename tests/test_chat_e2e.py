@@ -127,7 +127,7 @@ def test_a_conversation_in_a_terminal(terminal, bot, kb, tmp_path):
     term.expect("/help", "not medical advice", PROMPT)
 
     term.send("does botox hurt?\r")
-    term.expect("Side effects", "You could also ask:", kb.pack.disclaimer_short, PROMPT)
+    term.expect("Pain from the injections", "You could also ask:", kb.pack.disclaimer_short, PROMPT)
 
     term.send("/why\r")
     term.expect("How I read", "Rule:", "Result: answer", PROMPT)
@@ -170,7 +170,7 @@ def test_escape_sequences_typed_without_bracketed_paste(terminal, columns):
     term.send("hello \x1b[31m")
     term.send("\x1b[<1;2M\x1b[M!!!\x1b[1;2;3;4m")
     term.send("\x15does botox hurt?\r")  # Ctrl-U: whatever is left on the line goes
-    term.expect("Side effects", PROMPT)
+    term.expect("Pain from the injections", PROMPT)
     term.send("/quit\r")
     term.expect("Goodbye")
     assert term.wait() == 0
@@ -227,7 +227,7 @@ def test_pipe_mode(tmp_path):
     out = done.stdout.decode("utf-8")
     assert done.returncode == 0, done.stderr
     assert b"\x1b" not in done.stdout
-    assert "Side effects" in out and "How I read" in out
+    assert "Pain from the injections" in out and "How I read" in out
     assert done.stderr == b""
 
 

@@ -38,7 +38,7 @@ def test_welcome_answer_and_goodbye_on_ctrl_d(bot):
     status, repl = run(bot, "does botox hurt?" + ENTER + CTRL_D)
     assert status == 0
     assert isinstance(repl.shown[0], s.ShowWelcome)
-    assert [r.intent for r in shown_replies(repl)] == ["side-effects"]
+    assert [r.intent for r in shown_replies(repl)] == ["side-effects.pain"]
     assert isinstance(repl.shown[-1], s.Goodbye)
     assert repl.chat.done
 
@@ -115,7 +115,7 @@ def test_escape_sequences_that_look_like_the_mouse_are_ignored(bot, monkeypatch,
     # The input ends after these keys: if the garbage broke the prompt, the test fails instead of waiting forever.
     _, repl = run(bot, garbage + CTRL_C + "does botox hurt?" + ENTER + CTRL_D, setup=lambda repl, pipe: pipe.close())
     assert no_press_enter == [] and not [m for m in reported if "wrong" in m]
-    assert [r.intent for r in shown_replies(repl)] == ["side-effects"]
+    assert [r.intent for r in shown_replies(repl)] == ["side-effects.pain"]
 
 
 def test_a_bug_in_a_key_handler_is_one_line_and_the_chat_goes_on(bot, monkeypatch, no_press_enter):
@@ -131,7 +131,7 @@ def test_a_bug_in_a_key_handler_is_one_line_and_the_chat_goes_on(bot, monkeypatc
 
     _, repl = run(bot, "\x14", setup=add_broken_key)
     assert no_press_enter == []
-    assert [r.intent for r in shown_replies(repl)] == ["side-effects"]
+    assert [r.intent for r in shown_replies(repl)] == ["side-effects.pain"]
     (message,) = reported
     assert "ValueError: not enough values to unpack" in message and "\n" not in message
 
@@ -147,7 +147,7 @@ def test_a_quiz_runs_inside_the_chat(bot):
     _, repl = run(bot, "/quiz provider" + ENTER + "skip" + ENTER + "quit" + ENTER + "does botox hurt?" + ENTER + CTRL_D)
     kinds = [type(b).__name__ for b in repl.shown]
     assert "ShowQuizStart" in kinds and "ShowSummary" in kinds
-    assert shown_replies(repl)[-1].intent == "side-effects"
+    assert shown_replies(repl)[-1].intent == "side-effects.pain"
 
 
 def test_a_rendering_bug_prints_one_line_and_the_chat_goes_on(bot, monkeypatch):
@@ -176,7 +176,7 @@ def test_a_bug_while_answering_is_one_line(bot, monkeypatch):
     _, repl = run(bot, "break it" + ENTER + "does botox hurt?" + ENTER + CTRL_D)
     (message,) = [b for b in repl.shown if isinstance(b, s.Message)]
     assert message.style == "error" and "ValueError: bad" in message.text and "\n" not in message.text
-    assert shown_replies(repl)[0].intent == "side-effects"
+    assert shown_replies(repl)[0].intent == "side-effects.pain"
 
 
 @pytest.mark.parametrize("no_color", [False, True])
@@ -199,7 +199,7 @@ def test_toolbar_shows_the_topic_and_keys(bot):
     chat = ChatSession(bot, offers=False)
     assert "/help" in toolbar_text(chat, 80) and "Ctrl-D" in toolbar_text(chat, 80)
     chat.handle("does botox hurt?")
-    assert "Topic: Side effects" in toolbar_text(chat, 80)
+    assert "Topic: Pain from the injections" in toolbar_text(chat, 80)
 
 
 def test_toolbar_shows_the_quiz_score(bot):
@@ -228,7 +228,7 @@ def test_pipe_mode_answers_plainly(bot):
     status, text = pipe(bot, "does botox hurt?\n/why\n")
     assert status == 0
     assert "\x1b" not in text
-    assert "> does botox hurt?\nSide effects\n" in text
+    assert "> does botox hurt?\nPain from the injections\n" in text
     assert "Rule: " in text
 
 
@@ -249,7 +249,7 @@ def test_pipe_mode_prints_the_score_so_far_when_the_input_ends_in_a_quiz(bot):
 
 def test_pipe_mode_stops_at_quit_and_ignores_the_rest(bot):
     _, text = pipe(bot, "/quit\ndoes botox hurt?\n")
-    assert "Goodbye" in text and "Side effects" not in text
+    assert "Goodbye" in text and "Pain from the injections" not in text
 
 
 def test_pipe_mode_never_echoes_escape_codes(bot):

@@ -108,9 +108,9 @@ def test_blank_lines_show_nothing(chat, line):
 
 def test_a_question_is_answered_and_sets_the_context(chat):
     reply = answer_line(chat, "does botox hurt?")
-    assert (reply.kind, reply.intent) == ("answer", "side-effects")
-    assert chat.context.topic == "side-effects"
-    assert chat.topic_title == "Side effects"
+    assert (reply.kind, reply.intent) == ("answer", "side-effects.pain")
+    assert chat.context.topic == "side-effects.pain"
+    assert chat.topic_title == "Pain from the injections"
     assert chat.stats.questions == chat.stats.answers == 1
 
 
@@ -226,7 +226,7 @@ def test_why_after_a_question(chat):
     answer_line(chat, "does botox hurt?")
     (block,) = chat.handle("/why")
     assert isinstance(block, s.ShowWhy)
-    assert block.reply.intent == "side-effects" and block.chosen_from is None
+    assert block.reply.intent == "side-effects.pain" and block.chosen_from is None
 
 
 def test_forget_clears_context_and_asks_for_the_history_to_go(chat):
@@ -273,7 +273,7 @@ def test_quiz_command_runs_a_quiz_to_its_summary(chat):
     assert chat.quiz is None and chat.mode == "question"
     assert (chat.stats.quiz_correct, chat.stats.quiz_asked) == (seen, seen)
     # The chat resumes: the next line is a question again.
-    assert answer_line(chat, "does botox hurt?").intent == "side-effects"
+    assert answer_line(chat, "does botox hurt?").intent == "side-effects.pain"
 
 
 @pytest.mark.parametrize("line, topic", [
@@ -443,7 +443,7 @@ def test_anything_but_yes_or_no_after_an_offer_is_a_question(offering):
     for line in ANSWERS[:3]:
         offering.handle(line)
     reply = answer_line(offering, "does botox hurt?")
-    assert reply.intent == "side-effects" and offering.pending_offer is None
+    assert reply.intent == "side-effects.pain" and offering.pending_offer is None
 
 
 def test_no_thanks_to_an_offer(offering):

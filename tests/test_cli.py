@@ -19,8 +19,8 @@ def test_ask_prints_answer_source_and_disclaimer_for_a_person():
     result = run("ask", "does botox cause bruising?")
     out = result.stdout.decode()
     assert result.returncode == 0 and result.stderr == b""
-    assert out.startswith("Side effects\n\n")
-    assert "bruising, swelling and pain" in out
+    assert out.startswith("Bruising after Botox\n\n")
+    assert "bruising where the needle went in" in out
     assert "Source: Guide ¶5" in out
     assert "Note: This is general information" in out
     assert max(len(line) for line in out.splitlines()) <= 80
@@ -29,7 +29,7 @@ def test_ask_prints_answer_source_and_disclaimer_for_a_person():
 def test_ask_json_is_one_object_with_the_documented_keys():
     result = run("ask", "--json", "how long does botox last")
     data = json.loads(result.stdout)
-    assert list(data) == ["question", "kind", "intent", "score", "answer", "source", "disclaimer", "suggestions"]
+    assert list(data) == ["question", "kind", "intent", "title", "score", "answer", "source", "disclaimer", "suggestions", "parts"]
     assert (data["kind"], data["intent"]) == ("not-covered", None)
 
 
@@ -40,13 +40,13 @@ def test_batch_mode_answers_every_line_in_order_and_survives_bad_lines():
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert len(replies) == len(lines)
-    assert replies[0]["intent"] == "side-effects" and replies[-1]["intent"] == "botox.what-is-it"
+    assert replies[0]["intent"] == "side-effects.pain" and replies[-1]["intent"] == "botox.what-is-it"
     assert all(r["kind"] in ("out-of-scope", "chat") for r in replies[1:6])
 
 
 def test_batch_mode_for_a_person_has_no_escape_codes():
     result = run("ask", "-", stdin=b"\x1b]0;owned\x07does it hurt\n")
-    assert b"\x1b" not in result.stdout and b"Side effects" in result.stdout
+    assert b"\x1b" not in result.stdout and b"Pain from the injections" in result.stdout
 
 
 def test_eval_reports_rates_per_tag_confusions_and_misses(tmp_path):
@@ -60,7 +60,7 @@ def test_eval_reports_rates_per_tag_confusions_and_misses(tmp_path):
     assert "accuracy: 66.7% (2/3 acceptable)" in out
     assert "answerable: 2: correct 50.0%, wrong answers 50.0%, abstained 0.0%" in out
     assert "not covered or off-topic: 1: no intent 100.0%, false Botox answers 0.0%" in out
-    assert "provider -> side-effects: 1" in out
+    assert "provider -> side-effects.pain: 1" in out
     assert "[b] 'does botox hurt': expected provider, got side-effects" in out
     assert run("eval", str(path), "--min-accuracy", "0.6").returncode == 0
     below = run("eval", str(path), "--min-accuracy", "90%")

@@ -40,7 +40,7 @@ def test_lookalikes_and_noise_are_not_botox_answers(bot, question):
 def test_what_is_matched_is_capped_whatever_the_length(matcher):
     long = matcher.analyse("does botox hurt " * 100_000)
     assert len(long.words) <= MAX_TOKENS and len(long.text) <= MAX_INPUT_CHARS
-    assert matcher.match("does botox hurt " * 100_000).intent == "side-effects"
+    assert matcher.match("does botox hurt " * 100_000).intent == "side-effects.pain"
 
 
 def test_printable_strips_controls_and_caps():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import IntentMatcher, Knowledge
-from assistant.knowledge import Intent
+from assistant.knowledge import Intent, in_family
 
 ANSWERS = [
     # typos
@@ -40,7 +40,7 @@ ANSWERS = [
 @pytest.mark.parametrize("question, intent", ANSWERS)
 def test_answers_the_right_intent(matcher, question, intent):
     match = matcher.match(question)
-    assert (match.kind, match.intent) == ("answer", intent), match.rule
+    assert match.kind == "answer" and in_family(match.intent or "", intent), (match.intent, match.rule)
     assert 0.0 <= match.score <= 1.0
 
 
@@ -129,7 +129,7 @@ def test_margin_zero_never_calls_a_tie(kb):
 def test_accept_floor_decides_when_to_decline(kb):
     strict = IntentMatcher(kb, accept=0.99)
     assert strict.match("does botox hurt a lot for most people").intent is None
-    assert IntentMatcher(kb).match("does botox hurt a lot for most people").intent == "side-effects"
+    assert IntentMatcher(kb).match("does botox hurt a lot for most people").intent == "side-effects.pain"
 
 
 def test_spelling_is_corrected_only_towards_knowledge_words(matcher):

@@ -8,7 +8,7 @@ look like is :mod:`assistant.chat.render`'s business.
 >>> [type(b).__name__ for b in chat.handle("does botox hurt?")]
 ['ShowReply']
 >>> chat.context.topic
-'side-effects'
+'side-effects.pain'
 >>> chat.handle("/hepl")[0].text
 'Unknown command /hepl. Did you mean /help?'
 """

@@ -7,7 +7,7 @@ It shortens itself to fit: key hints go first, then the topic is cut.
 >>> chat = ChatSession(Assistant(), offers=False)
 >>> _ = chat.handle("does botox hurt?")
 >>> "".join(text for _, text in toolbar_fragments(chat, 80))
-' Topic: Side effects │ /help  /quiz  Ctrl-D quit '
+' Topic: Pain from the injections │ /help  /quiz  Ctrl-D quit '
 """
 
 from __future__ import annotations

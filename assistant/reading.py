@@ -1,0 +1,107 @@
+"""Reading a message the way people write it: sentences, the asks among them, and the scene.
+
+Patients tell their story first and ask last, often two or three things at
+once. A message is cut into sentences, and a sentence into clauses where a new
+question starts ("does it hurt and how much does it cost?"). A clause that
+asks (a question mark, an opening such as "can", "how", "is", or a phrase such
+as "I'd like to know") is an *ask*; the others set the *scene*.
+
+>>> [(s.text, s.ask) for s in read_message("I had Bell's palsy years ago. Can Botox help?")]
+[("I had Bell's palsy years ago", False), ('Can Botox help', True)]
+>>> [s.text for s in read_message("does it hurt and how much does it cost?")]
+['does it hurt', 'how much does it cost']
+>>> [s.text for s in read_message("hi, what is botox?")]
+['hi', 'what is botox']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "read_message", "MAX_SEGMENTS"]
+
+MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
+
+# Words that open a question.
+QUESTION_WORDS = frozenset(
+    "can could does do did is are will would should shall what whats who whom whose which why "
+    "when where how any anyone anybody isnt doesnt dont arent wont cant".split()
+)
+# Phrases that ask without a question mark ("I'd like to know...", "any advice").
+ASK_PHRASES = (
+    "want to know", "wanted to know", "like to know", "need to know", "wondering", "wonder if", "wonder whether",
+    "tell me", "any advice", "any suggestions", "any suggestion", "any info", "any information", "any ideas",
+    "please advise", "let me know", "help me", "what to do", "should i", "can i", "is it", "curious",
+    "not sure if", "not sure whether", "not sure what", "not sure who", "thoughts on", "recommend",
+)
+# A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
+_JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"
+_OPENERS = "can could does do is are will would should what who which why when where how".split()
+_CLAUSE = re.compile(
+    _JOINERS + r"(?=(?:also\s+|then\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
+    re.IGNORECASE,
+)
+_LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
+# Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
+_SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
+                       r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One clause of a message: its text, where it starts, and whether it asks something."""
+
+    text: str
+    start: int
+    ask: bool
+
+
+def _is_ask(text: str, question_mark: bool) -> bool:
+    if question_mark:
+        return True
+    lowered = text.lower()
+    first = lowered.split(maxsplit=1)[0].strip("'\"(") if lowered.split() else ""
+    return first in QUESTION_WORDS or any(p in lowered for p in ASK_PHRASES)
+
+
+def _sentences(message: str) -> list[tuple[str, int, bool]]:
+    """(text, start, ended with a question mark) for each sentence."""
+    out: list[tuple[str, int, bool]] = []
+    start = 0
+    for m in _SENTENCE.finditer(message):
+        out.append((message[start:m.start()], start, "?" in m.group(0)))
+        start = m.end()
+    out.append((message[start:], start, False))
+    return out
+
+
+def _clauses(text: str, start: int) -> list[tuple[str, int, bool]]:
+    """A sentence cut where a greeting ends or a new question begins: (text, start, is a greeting)."""
+    pieces: list[tuple[str, int, bool]] = []
+    greeting = _GREETING.match(text)
+    if greeting and text[greeting.end():].strip():
+        pieces.append((text[: greeting.end()], start, True))
+        text, start = text[greeting.end():], start + greeting.end()
+    last = 0
+    for m in _CLAUSE.finditer(text):
+        pieces.append((text[last:m.start()], start + last, False))
+        last = m.end()
+    pieces.append((text[last:], start + last, False))
+    return pieces
+
+
+def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
+    """The message's clauses, in order, each marked as an ask or not (empty ones dropped)."""
+    segments: list[Segment] = []
+    for sentence, start, question_mark in _sentences(message):
+        for text, at, greeting in _clauses(sentence, start):
+            stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
+            if not any(ch.isalnum() for ch in stripped):
+                continue
+            lead = len(text) - len(text.lstrip(" \t,-:\"'()*"))
+            segments.append(Segment(stripped, at + lead, not greeting and _is_ask(stripped, question_mark)))
+            if len(segments) >= limit:
+                return segments
+    return segments
