@@ -32,6 +32,7 @@ _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
 READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences and asks
 MAX_PARTS = 3  # a reply answers at most this many asks
+SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 
 
@@ -175,24 +176,28 @@ class Assistant:
         if not asks:
             return None
         analyse = self.matcher.analyse
-        anchored = context.topic is not None or self.matcher.analyse(question).anchored
-        # The story lends its subject words to a vague ask only when the message is about the subject.
+        whole = analyse(question)
+        anchored = context.topic is not None or whole.anchored
+        # The story lends its subject words to a vague ask only when the message is about the subject,
+        # and small talk ("thanks", "what can you do") counts only in a message that isn't.
         scene = frozenset(f for s in segments if not s.ask for f in analyse(s.text).features) if anchored else frozenset()
+        small_talk = not (anchored or whole.topical)
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
         for segment in asks:
-            if self.matcher.specific(analyse(segment.text)):
-                match = self.matcher.match(segment.text, anchored=anchored)
-                if match.kind != "answer" and not match.topic and scene:
-                    match = self.matcher.match(segment.text, anchored=anchored, scene=scene)
-                into = found
-            else:
-                match = self.matcher.match(segment.text, anchored=anchored, scene=scene)
-                into = vague
-            if match.kind == "answer" or (match.kind == "not-covered" and match.topic):
-                intent = self._by_id.get(match.intent or "")
-                if not (anchored and intent is not None and intent.kind == "chat"):
-                    into.append((match, segment.text))
+            analysis = analyse(segment.text)
+            match = self.matcher.match(segment.text, anchored=anchored)
+            if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
+                match = replace(match, kind="out-of-scope", intent=None)
+            if (match.kind == "answer" and self.matcher.specific(analysis)) or (match.kind == "not-covered" and match.topic):
+                found.append((match, segment.text))
+                continue
+            if scene and not self.matcher.unknown(analysis):  # words the guide doesn't know: no rescue
+                with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene)
+                if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
+                    match = with_scene
+            if match.kind == "answer":
+                (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
         if not found and vague:
             found = [max(vague, key=lambda m: m[0].score)]
         parts = self._parts(found)
