@@ -32,6 +32,7 @@ _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
 READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences and asks
 MAX_PARTS = 3  # a reply answers at most this many asks
+VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 
@@ -184,6 +185,7 @@ class Assistant:
         small_talk = not (anchored or whole.topical)
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
+        asked_at = {s.text: s.start for s in asks}
         for segment in asks:
             analysis = analyse(segment.text)
             match = self.matcher.match(segment.text, anchored=anchored)
@@ -200,6 +202,9 @@ class Assistant:
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
         if not found and vague:
             found = [max(vague, key=lambda m: m[0].score)]
+        else:  # beside specific asks, a vague one counts only if it matched well on its own terms
+            keep = [v for v in vague if v[0].score >= VAGUE_SCORE]
+            found = sorted(found + keep, key=lambda f: asked_at[f[1]])
         parts = self._parts(found)
         if not parts:
             return None
@@ -212,7 +217,7 @@ class Assistant:
         for match, asked in found:
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]
-                key = intent.id.split(".", 1)[0] if intent.kind == DOMAIN_KIND else intent.id
+                key = self.matcher.family(intent.id)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -2,7 +2,10 @@
 
 Each item is ``{q: "...", expect: [labels], tag: "..."}``. A label is an
 intent id (which also accepts its dotted refinements) or ``none``: no intent
-at all (a not-covered or out-of-scope reply).
+at all (a not-covered or out-of-scope reply). A message that asks several
+things is ``{q: "...", parts: [[labels], [labels]...]}``: each asked part
+must be answered with one of its labels, or named as not covered where its
+labels include ``none``, and no part may be answered with an unrelated intent.
 
 >>> from assistant import Assistant
 >>> report = evaluate(Assistant(), [EvalItem("does botox hurt", ("side-effects",))])
@@ -39,6 +42,7 @@ class EvalItem:
     question: str
     expect: tuple[str, ...]
     tag: str = "answerable"
+    parts: tuple[tuple[str, ...], ...] = ()  # for a message that asks several things
 
     @property
     def answerable(self) -> bool:
@@ -54,10 +58,33 @@ class EvalResult:
     predicted: str  # an intent id, or "none"
     kind: str
     score: float
+    answered: tuple[str, ...] = ()  # every part answered with an intent
+    declined: int = 0  # how many parts were named as not covered
 
     @property
     def ok(self) -> bool:
+        if self.item.parts:
+            return self.parts_covered and not self.unrelated
         return any(in_family(self.predicted, e) for e in self.item.expect)
+
+    @property
+    def parts_covered(self) -> bool:
+        """Every asked part answered with one of its labels, or named as not covered where that fits."""
+        declined = self.declined
+        for labels in self.item.parts:
+            if any(in_family(a, e) for a in self.answered for e in labels):
+                continue
+            if NONE in labels and declined:
+                declined -= 1
+                continue
+            return False
+        return True
+
+    @property
+    def unrelated(self) -> bool:
+        """Some part answered with an intent that fits none of the asked parts."""
+        wanted = [e for labels in self.item.parts for e in labels if e != NONE]
+        return any(not any(in_family(a, e) for e in wanted) for a in self.answered)
 
     @property
     def abstained(self) -> bool:
@@ -152,6 +179,21 @@ class EvalReport:
     def misses(self) -> tuple[EvalResult, ...]:
         return tuple(r for r in self.results if not r.ok)
 
+    @property
+    def multi(self) -> tuple[EvalResult, ...]:
+        """The results for messages that ask several things."""
+        return tuple(r for r in self.results if r.item.parts)
+
+    @property
+    def parts_rate(self) -> float:
+        """Share of several-question messages with every part answered or named as not covered."""
+        return _rate(sum(r.parts_covered for r in self.multi), len(self.multi))
+
+    @property
+    def unrelated_rate(self) -> float:
+        """Share of several-question messages with a part answered by an unrelated intent."""
+        return _rate(sum(r.unrelated for r in self.multi), len(self.multi))
+
 
 def load_eval_file(path: str | Path) -> list[EvalItem]:
     """Read an evaluation file; raise :class:`EvalFileError` naming the file and problem."""
@@ -171,10 +213,18 @@ def load_eval_file(path: str | Path) -> list[EvalItem]:
         raise EvalFileError(f"{name}: expected a list of {{q: ..., expect: [...]}} items")
     items = []
     for number, entry in enumerate(data, 1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("q"), str) or not entry.get("expect"):
-            raise EvalFileError(f"{name}: item {number} needs q (text) and expect (a list of labels)")
+        if not isinstance(entry, dict) or not isinstance(entry.get("q"), str) or not (entry.get("expect") or entry.get("parts")):
+            raise EvalFileError(f"{name}: item {number} needs q (text) and expect (a list of labels) or parts")
+        tag = str(entry.get("tag") or "answerable")
+        if entry.get("parts"):
+            raw = entry["parts"]
+            if not isinstance(raw, list) or not all(isinstance(p, list) and p for p in raw):
+                raise EvalFileError(f"{name}: item {number}: parts must be a list of label lists")
+            parts = tuple(tuple(str(e) for e in p) for p in raw)
+            items.append(EvalItem(entry["q"], parts[0], tag, parts))
+            continue
         expect = entry["expect"] if isinstance(entry["expect"], list) else [entry["expect"]]
-        items.append(EvalItem(entry["q"], tuple(str(e) for e in expect), str(entry.get("tag") or "answerable")))
+        items.append(EvalItem(entry["q"], tuple(str(e) for e in expect), tag))
     return items
 
 
@@ -183,6 +233,8 @@ def evaluate(assistant: Assistant, items: Iterable[EvalItem]) -> EvalReport:
     results = []
     for item in items:
         reply = assistant.ask(item.question)
-        results.append(EvalResult(item, reply.intent or NONE, reply.kind, reply.score))
+        answered = tuple(p.intent for p in reply.parts if p.kind == "answer" and p.intent)
+        declined = sum(p.kind in ("not-covered", "out-of-scope") for p in reply.parts)
+        results.append(EvalResult(item, reply.intent or NONE, reply.kind, reply.score, answered, declined))
     domain = frozenset(i.id for i in assistant.knowledge.domain_intents)
     return EvalReport(tuple(results), domain)

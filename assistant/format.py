@@ -152,9 +152,16 @@ def reply_fragments(reply: Reply, width: int, *, disclaimer: str | None = None, 
         if choosing:
             body += para("hint", "Type a number to pick one, or ask something else.", width)
         parts.append(body)
+    elif len(reply.parts) > 1:  # one block per part, each under its title with its own source
+        parts[-1:] = []
+        for part in reply.parts:
+            block = para("title", part.title, width) + para("", part.text, width)
+            if part.source:
+                block += para("source", f"Source: {part.source}", width)
+            parts.append(block)
     else:
         parts.append(para("urgent-text" if reply.kind == "urgent" else "", reply.text, width))
-    if reply.source and reply.kind in ("answer", "urgent"):
+    if reply.source and reply.kind in ("answer", "urgent") and len(reply.parts) == 1:
         parts.append(para("source", f"Source: {reply.source}", width))
     if reply.suggestions and reply.kind != "ambiguous":
         label = "Related topics I can answer" if reply.kind in ("not-covered", "out-of-scope") else "You could also ask"
@@ -274,6 +281,11 @@ def format_report(report: EvalReport, name: str, *, misses: bool = True) -> str:
         f"wrong answers {_pct(report.wrong_rate)}, abstained {_pct(report.abstain_rate)}",
         f"not covered or off-topic: {len(others)}: no intent {_pct(report.decline_rate)}, "
         f"false Botox answers {_pct(report.false_answer_rate)}",
+    ]
+    if report.multi:
+        lines.append(f"several questions: {len(report.multi)}: every part answered or named {_pct(report.parts_rate)}, "
+                     f"a part answered with an unrelated intent {_pct(report.unrelated_rate)}")
+    lines += [
         "",
         "by tag:",
         f"  {'tag':<32} {'total':>5} {'accuracy':>9} {'wrong':>6} {'abstained':>9}",

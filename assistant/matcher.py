@@ -292,6 +292,10 @@ class IntentMatcher:
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
             f in analysis.features_set for words, _ in self._keywords for f in words if len(words) == 1)
 
+    def family(self, label: str) -> str:
+        """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""
+        return self._family.get(label, label)
+
     def unknown(self, analysis: Analysis) -> tuple[str, ...]:
         """The question's words that no label knows ("wine", "milk"), scene-setting words aside."""
         return tuple(f for f in analysis.features if f not in self._weights and f not in analysis.fillers)

@@ -31,6 +31,7 @@ advice; ask a physician or dermatologist.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from typing import Callable
 
 from prompt_toolkit.formatted_text import FormattedText
@@ -189,6 +190,14 @@ class Renderer:
 
     def _why(self, block: b.ShowWhy, width: int) -> Fragments:
         reply = block.reply
+        if len(reply.parts) > 1:  # each part: the words it answers, then how they were read
+            out = para("label", f"How I read \u201c{printable(reply.question, 120)}\u201d, in {len(reply.parts)} parts", width)
+            for number, part in enumerate(reply.parts, 1):
+                one = replace(reply, question=part.asked, kind=part.kind, intent=part.intent, title=part.title,
+                              match=part.match, parts=(part,))
+                out += [("", "\n")] + para("title", f"Part {number}: {part.title}", width)
+                out += self._why(b.ShowWhy(one, None), width)
+            return out
         out = para("label", f"How I read \u201c{printable(reply.question, 120)}\u201d", width)
         match = reply.match
         shown = block.chosen_from.match if block.chosen_from is not None and block.chosen_from.match else match
