@@ -106,7 +106,7 @@ class Reply:
     def __post_init__(self) -> None:
         if not self.parts:
             part = Part(self.kind, self.intent, self.title, self.text, self.source, self.score, self.question,
-                        match=self.match)
+                        topic=self.match.topic if self.match is not None else None, match=self.match)
             object.__setattr__(self, "parts", (part,))
 
     def to_dict(self) -> dict[str, Any]:
@@ -179,12 +179,15 @@ class Assistant:
         analyse = self.matcher.analyse
         whole = analyse(question)
         anchored = context.topic is not None or whole.anchored
+        if not anchored and self.matcher.unknown(whole):
+            return None  # about something else: "can I travel to France, or is it dangerous?" is read whole
         # The story lends its subject words to a vague ask only when the message is about the subject,
         # and small talk ("thanks", "what can you do") counts only in a message that isn't.
-        scene = frozenset(f for s in segments if not s.ask for f in analyse(s.text).features) if anchored else frozenset()
+        said = {s.text: analyse(s.text).features for s in segments}
         small_talk = not (anchored or whole.topical)
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
+        unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
         asked_at = {s.text: s.start for s in asks}
         for segment in asks:
             analysis = analyse(segment.text)
@@ -194,18 +197,23 @@ class Assistant:
             if (match.kind == "answer" and self.matcher.specific(analysis)) or (match.kind == "not-covered" and match.topic):
                 found.append((match, segment.text))
                 continue
-            if scene and not self.matcher.unknown(analysis):  # words the guide doesn't know: no rescue
+            scene = frozenset(f for s in segments if not s.ask for f in said[s.text]) if anchored else frozenset()
+            if scene and not self.matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
                 with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene)
                 if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
-                    match = with_scene
+                    match = with_scene  # "can botox help?" after "my face has always been lopsided"
             if match.kind == "answer":
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
+            elif match.kind == "not-covered":
+                unanswered.append((match, segment.text))
         if not found and vague:
             found = [max(vague, key=lambda m: m[0].score)]
         else:  # beside specific asks, a vague one counts only if it matched well on its own terms
             keep = [v for v in vague if v[0].score >= VAGUE_SCORE]
-            found = sorted(found + keep, key=lambda f: asked_at[f[1]])
-        parts = self._parts(found)
+            found = found + keep
+        if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
+            found += unanswered
+        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]))
         if not parts:
             return None
         return self._compose(question, parts, context)
@@ -224,6 +232,10 @@ class Assistant:
                 kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
                 parts.append(Part(kind, intent.id, intent.title, intent.answer,
                                   self.knowledge.source_label(intent) or None, match.score, asked, match=match))
+            elif match.topic is None:
+                parts.append(Part("not-covered", None, "Not covered by the guide",
+                                  f"The guide doesn't answer \u201c{printable(asked, 160)}\u201d.", None, match.score,
+                                  asked, match=match))
             else:
                 topic = self._topics[match.topic or ""]
                 if "not-covered:" + topic.id in seen:

@@ -98,7 +98,10 @@ class IntentMatcher:
       heavier unknown words for questions that name no anchor (botox,
       injection...) and come with no conversation about Botox;
     - ``long``, ``long_unknown``: questions about Botox with at least ``long``
-      concepts count their unknown words at ``long_unknown`` (rambling).
+      concepts count their unknown words at ``long_unknown`` (rambling);
+    - ``name_topic``: below the accept floor, a question about Botox closest to a
+      topic the guide doesn't cover, at least this close, is said to be about it
+      (as is one that names the topic's keyword).
     """
 
     def __init__(
@@ -115,6 +118,7 @@ class IntentMatcher:
         long: int = 8,
         long_unknown: float = 0.5,
         coverage: float = 0.4,
+        name_topic: float = 0.45,
     ):
         self.knowledge = knowledge
         self.accept = accept
@@ -126,6 +130,7 @@ class IntentMatcher:
         self._unanchored_unknown = unanchored_unknown
         self._long_unknown = long_unknown
         self._coverage = coverage
+        self._name_topic = name_topic
         # Urgent intents are found by the urgent check's rules, not by resemblance:
         # "can botox cause droopy eyelids?" looks like an emergency but isn't one.
         matched = [i for i in knowledge.intents if i.kind != "urgent"]
@@ -333,7 +338,17 @@ class IntentMatcher:
         if not ranked or ranked[0].score < self.accept:
             score = ranked[0].score if ranked else 0.0
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"
-            return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
+            topic = None
+            if touches:  # below the floor, a topic the guide doesn't cover can still be named
+                named = [t for k, t in self._keywords if k <= analysis.features_set]
+                if named:
+                    topic = named[0]
+                    rule += f"; names a keyword of the not-covered topic '{topic}'"
+                elif ranked and ranked[0].not_covered and score >= self._name_topic:
+                    topic = ranked[0].label[len(NOT_COVERED_PREFIX):]
+                    rule += f"; closest to '{topic}', which the guide does not cover"
+            return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, topic=topic, analysis=analysis,
+                         candidates=top)
         best = ranked[0]
         if best.not_covered:
             topic = best.label[len(NOT_COVERED_PREFIX):]

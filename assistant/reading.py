@@ -44,7 +44,7 @@ _CLAUSE = re.compile(
 )
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
-_SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
@@ -96,12 +96,15 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     """The message's clauses, in order, each marked as an ask or not (empty ones dropped)."""
     segments: list[Segment] = []
     for sentence, start, question_mark in _sentences(message):
-        for text, at, greeting in _clauses(sentence, start):
+        clauses = _clauses(sentence, start)
+        for number, (text, at, greeting) in enumerate(clauses, 1):
             stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
             if not any(ch.isalnum() for ch in stripped):
                 continue
             lead = len(text) - len(text.lstrip(" \t,-:\"'()*"))
-            segments.append(Segment(stripped, at + lead, not greeting and _is_ask(stripped, question_mark)))
+            # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
+            asks = _is_ask(stripped, question_mark and number == len(clauses))
+            segments.append(Segment(stripped, at + lead, not greeting and asks))
             if len(segments) >= limit:
                 return segments
     return segments
