@@ -30,6 +30,7 @@ __all__ = ["Assistant", "Context", "Reply"]
 KINDS = ("answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz")
 _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
+_POINTING = frozenset({"this", "that", "these", "those", "it", "they", "them"})
 READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences and asks
 MAX_PARTS = 3  # a reply answers at most this many asks
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
@@ -191,15 +192,18 @@ class Assistant:
         asked_at = {s.text: s.start for s in asks}
         for segment in asks:
             analysis = analyse(segment.text)
-            match = self.matcher.match(segment.text, anchored=anchored)
+            match = self.matcher.match(segment.text, anchored=anchored, in_story=anchored)
             if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                 match = replace(match, kind="out-of-scope", intent=None)
-            if (match.kind == "answer" and self.matcher.specific(analysis)) or (match.kind == "not-covered" and match.topic):
+            scene = frozenset(f for s in segments if not s.ask for f in said[s.text]) if anchored else frozenset()
+            # "Is this safe?" after a story about a spa asks about the spa: a short ask pointing back reads the story.
+            points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
+            if (match.kind == "answer" and self.matcher.specific(analysis) and not (scene and points_back)) or (
+                    match.kind == "not-covered" and match.topic):
                 found.append((match, segment.text))
                 continue
-            scene = frozenset(f for s in segments if not s.ask for f in said[s.text]) if anchored else frozenset()
             if scene and not self.matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
-                with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene)
+                with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene, in_story=anchored)
                 if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
                     match = with_scene  # "can botox help?" after "my face has always been lopsided"
             if match.kind == "answer":

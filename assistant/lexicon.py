@@ -39,6 +39,7 @@ class Analysis:
     anchored: bool = False  # names one of the lexicon's anchor concepts
     topical: bool = False  # names an anchor or a topical concept (face, bruise, wrinkle...)
     fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
+    in_story: bool = False  # one ask of a longer message about the subject: its unknown words weigh less
 
     @cached_property
     def features_set(self) -> frozenset[str]:

@@ -209,9 +209,12 @@ class IntentMatcher:
         so one unfamiliar subject sinks a question but a long, chatty one is not drowned."""
         weights: dict[str, float] = {}
         unknown = 0
-        scale = 1.0 if analysis.anchored else self._unanchored_unknown
-        if analysis.anchored and len(analysis.features) >= self._long:
-            scale *= self._long_unknown
+        if analysis.in_story:  # one ask of a message about Botox: the message is anchored, the ask is short
+            scale = self._long_unknown
+        else:
+            scale = 1.0 if analysis.anchored else self._unanchored_unknown
+            if analysis.anchored and len(analysis.features) >= self._long:
+                scale *= self._long_unknown
         for f in analysis.features:
             w = self.weight(f, analysis.fillers)
             if f not in self._weights and f not in analysis.fillers:
@@ -313,7 +316,8 @@ class IntentMatcher:
         return replace(analysis, features=analysis.features + extra, topical=True,
                        anchored=analysis.anchored or any(f in self._anchors for f in extra))
 
-    def match(self, question: str, *, anchored: bool = False, scene: frozenset[str] = frozenset()) -> Match:
+    def match(self, question: str, *, anchored: bool = False, scene: frozenset[str] = frozenset(),
+              in_story: bool = False) -> Match:
         """Match a question; ``anchored=True`` says the conversation is already about the subject.
 
         ``scene`` holds concepts from the rest of the message (the story around the
@@ -323,6 +327,8 @@ class IntentMatcher:
         'empty'
         """
         analysis = self.analyse(question)
+        if in_story:
+            analysis = replace(analysis, in_story=True)
         if scene:
             analysis = self.with_scene(analysis, scene)
         if not analysis.features:
