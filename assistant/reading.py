@@ -23,11 +23,6 @@ __all__ = ["Segment", "read_message", "MAX_SEGMENTS"]
 
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
-# Words that open a question.
-QUESTION_WORDS = frozenset(
-    "can could does do did is are will would should shall what whats who whom whose which why "
-    "when where how any anyone anybody isnt doesnt dont arent wont cant".split()
-)
 # Phrases that ask without a question mark ("I'd like to know...", "any advice").
 ASK_PHRASES = (
     "want to know", "wanted to know", "like to know", "need to know", "wondering", "wonder if", "wonder whether",
@@ -37,6 +32,12 @@ ASK_PHRASES = (
 )
 # A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
 _JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"
+_AUX = frozenset("can could does do did is are was were will would should shall has have isnt doesnt dont arent wont "
+                 "cant".split())
+# Words that can follow "can", "is", "will"... in a question ("can botox", "is it", "will my face").
+_SUBJECTS = frozenset("i you he she it we they this that these those there botox tox my your his her our their the a an "
+                      "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
+                      "both other another more most no such".split())
 _OPENERS = "can could does do is are will would should what who which why when where how".split()
 _CLAUSE = re.compile(
     _JOINERS + r"(?=(?:also\s+|then\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
@@ -58,12 +59,28 @@ class Segment:
     ask: bool
 
 
+def _opens_question(words: list[str]) -> bool:
+    """True for "can botox...", "does it...", "what is...", "how long...", "when will...";
+    False for "can see fine" (no subject) and "when I was 8" (a story)."""
+    if not words:
+        return False
+    first, second = words[0], (words[1] if len(words) > 1 else "")
+    if first in _AUX:  # "can botox", "would relaxing that side..."
+        return second in _SUBJECTS or second.endswith("ing") or not second
+    if first in ("what", "whats", "who", "whom", "whose", "which", "why"):
+        return True
+    if first in ("how", "when", "where"):
+        return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly")
+    return first in ("any", "anyone", "anybody")
+
+
 def _is_ask(text: str, question_mark: bool) -> bool:
+    """A clause asks if it ends in a question mark, opens like a question, or uses an asking phrase."""
     if question_mark:
         return True
     lowered = text.lower()
-    first = lowered.split(maxsplit=1)[0].strip("'\"(") if lowered.split() else ""
-    return first in QUESTION_WORDS or any(p in lowered for p in ASK_PHRASES)
+    words = [w.strip("'\"(,") for w in lowered.split()[:2]]
+    return _opens_question(words) or any(p in lowered for p in ASK_PHRASES)
 
 
 def _sentences(message: str) -> list[tuple[str, int, bool]]:
