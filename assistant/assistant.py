@@ -206,7 +206,7 @@ class Assistant:
                 with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene, in_story=anchored)
                 if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
                     match = with_scene  # "can botox help?" after "my face has always been lopsided"
-            if match.kind == "answer":
+            if match.kind == "answer" and (len(analysis.features) > 1 or self.matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":
                 unanswered.append((match, segment.text))

@@ -67,6 +67,7 @@ class Match:
     topic: str | None = None  # the not-covered topic, when one was recognised
     analysis: Analysis | None = None
     candidates: tuple[Candidate, ...] = ()  # the top labels as scored, for explaining
+    shared: frozenset[str] = frozenset()  # for an answer: the words its best example shares with the question
 
 
 def _family_root(label: str, labels: set[str]) -> str:
@@ -300,6 +301,11 @@ class IntentMatcher:
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
             f in analysis.features_set for words, _ in self._keywords for f in words if len(words) == 1)
 
+    def on_subject(self, match: Match) -> bool:
+        """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
+        everyday words ("is that true?" sharing "true" with "botox is a poison, is that true")."""
+        return bool(match.shared & self._topical)
+
     def family(self, label: str) -> str:
         """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""
         return self._family.get(label, label)
@@ -386,5 +392,6 @@ class IntentMatcher:
             close = tuple([best] + [c for c in rivals if best.score - c.score < self.margin][:2])
             return Match("ambiguous", None, best.score, close, rule=f"top two within the margin {self.margin:.2f}",
                          margin=margin, analysis=analysis, candidates=top)
+        shared = analysis.features_set & self._example_features[ranking[0][2]]
         return Match("answer", best.label, best.score, top[1:], rule="best score above the floor with a clear lead",
-                     margin=margin, analysis=analysis, candidates=top)
+                     margin=margin, analysis=analysis, candidates=top, shared=shared)
