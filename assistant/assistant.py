@@ -170,57 +170,54 @@ class Assistant:
     def _read(self, question: str, segments: list[Segment], context: Context) -> Reply | None:
         """A reply in parts, one per ask the guide covers or a topic it doesn't; None to match the whole.
 
-        An ask that names something of the subject ("is it safe?", "how much does it cost?") is
-        matched on its own words; a vague one ("can it help?", "what should I do?") is read with
-        the subject words of the story around it, and only if no specific ask found anything.
+        Each clause is analysed once. An ask that names something of the subject ("is it safe?",
+        "how much does it cost?") is matched on its own words; a vague one ("can it help?", "what
+        should I do?") or a short one pointing back ("is this safe?") is read with the subject words
+        of the story around it, and stands beside the others only if it matched well.
         """
         asks = [s for s in segments if s.ask]
         if not asks:
             return None
-        analyse = self.matcher.analyse
-        whole = analyse(question)
+        matcher = self.matcher
+        whole = matcher.analyse(question)
         anchored = context.topic is not None or whole.anchored
-        if not anchored and self.matcher.unknown(whole):
+        if not anchored and matcher.unknown(whole):
             return None  # about something else: "can I travel to France, or is it dangerous?" is read whole
-        # The story lends its subject words to a vague ask only when the message is about the subject,
-        # and small talk ("thanks", "what can you do") counts only in a message that isn't.
-        said = {s.text: analyse(s.text).features for s in segments}
+        said = {s.text: matcher.analyse(s.text) for s in segments}
+        # The story lends its subject words only to a message about the subject, and small talk
+        # ("thanks", "what can you do?") counts only in a message that isn't.
+        scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features) if anchored else frozenset()
         small_talk = not (anchored or whole.topical)
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
-        asked_at = {s.text: s.start for s in asks}
         for segment in asks:
-            analysis = analyse(segment.text)
-            match = self.matcher.match(segment.text, anchored=anchored, in_story=anchored)
+            analysis = said[segment.text]
+            match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored)
             if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                 match = replace(match, kind="out-of-scope", intent=None)
-            scene = frozenset(f for s in segments if not s.ask for f in said[s.text]) if anchored else frozenset()
-            # "Is this safe?" after a story about a spa asks about the spa: a short ask pointing back reads the story.
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
-            if (match.kind == "answer" and self.matcher.specific(analysis) and not (scene and points_back)) or (
+            if (match.kind == "answer" and matcher.specific(analysis) and not (scene and points_back)) or (
                     match.kind == "not-covered" and match.topic):
                 found.append((match, segment.text))
                 continue
-            if scene and not self.matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
-                with_scene = self.matcher.match(segment.text, anchored=anchored, scene=scene, in_story=anchored)
+            if scene and not matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
+                with_scene = matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored)
                 if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
                     match = with_scene  # "can botox help?" after "my face has always been lopsided"
-            if match.kind == "answer" and (len(analysis.features) > 1 or self.matcher.on_subject(match)):
+            if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":
                 unanswered.append((match, segment.text))
         if not found and vague:
             found = [max(vague, key=lambda m: m[0].score)]
-        else:  # beside specific asks, a vague one counts only if it matched well on its own terms
-            keep = [v for v in vague if v[0].score >= VAGUE_SCORE]
-            found = found + keep
+        else:
+            found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
             found += unanswered
+        asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]))
-        if not parts:
-            return None
-        return self._compose(question, parts, context)
+        return self._compose(question, parts, context) if parts else None
 
     def _parts(self, found: list[tuple[Match, str]]) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else."""

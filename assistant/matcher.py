@@ -332,7 +332,15 @@ class IntentMatcher:
         >>> IntentMatcher(__import__("assistant").load_knowledge()).match("").kind
         'empty'
         """
-        analysis = self.analyse(question)
+        return self.match_analysis(self.analyse(question), anchored=anchored, scene=scene, in_story=in_story)
+
+    def match_analysis(self, analysis: Analysis, *, anchored: bool = False, scene: frozenset[str] = frozenset(),
+                       in_story: bool = False) -> Match:
+        """:meth:`match` for a question already analysed (so a message's clauses are read once each).
+
+        ``in_story`` says the question is one ask of a longer message about the subject:
+        its unknown words weigh less.
+        """
         if in_story:
             analysis = replace(analysis, in_story=True)
         if scene:
