@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .knowledge import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
+from .lexicon import Analysis
 from .matcher import IntentMatcher, Match
 from .reading import Segment, read_message
 from .text import MAX_INPUT_CHARS, printable
@@ -158,6 +159,11 @@ class Assistant:
         return self._reply_to(question, match, context)
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
+        if match.kind == "answer" and match.analysis is not None and match.intent is not None:
+            if self.matcher.named_beside(match.intent, match.analysis):
+                parts = self._parts([(match, question)], match.analysis)
+                if len(parts) > 1:
+                    return self._compose(question, parts, context)
         if match.kind == "answer":
             return self._answer(question, match, context)
         if match.kind == "ambiguous":
@@ -216,13 +222,17 @@ class Assistant:
         if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
             found += unanswered
         asked_at = {s.text: s.start for s in asks}
-        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]))
+        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
         return self._compose(question, parts, context) if parts else None
 
-    def _parts(self, found: list[tuple[Match, str]]) -> list[Part]:
-        """One part per intent family or not-covered topic, in order; small talk only if nothing else."""
+    def _parts(self, found: list[tuple[Match, str]], whole: Analysis) -> list[Part]:
+        """One part per intent family or not-covered topic, in order; small talk only if nothing else.
+
+        A topic the message names that is said beside an answer (the causes of asymmetry beside
+        the asymmetry answer) follows that answer."""
         parts: list[Part] = []
         seen: set[str] = set()
+        beside: list[tuple[Match, str]] = []
         for match, asked in found:
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]
@@ -233,20 +243,26 @@ class Assistant:
                 kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
                 parts.append(Part(kind, intent.id, intent.title, intent.answer,
                                   self.knowledge.source_label(intent) or None, match.score, asked, match=match))
+                beside += [(replace(match, kind="not-covered", intent=None, topic=t), asked)
+                           for t in self.matcher.named_beside(intent.id, whole)]
             elif match.topic is None:
                 parts.append(Part("not-covered", None, "Not covered by the guide",
                                   f"The guide doesn't answer \u201c{printable(asked, 160)}\u201d.", None, match.score,
                                   asked, match=match))
-            else:
-                topic = self._topics[match.topic or ""]
-                if "not-covered:" + topic.id in seen:
-                    continue
-                seen.add("not-covered:" + topic.id)
-                parts.append(Part("not-covered", None, f"Not covered: {topic.title}",
-                                  f"The guide doesn't cover {topic.title}.", None, match.score, asked,
-                                  topic=topic.id, match=match))
+            elif "not-covered:" + (match.topic or "") not in seen:
+                seen.add("not-covered:" + (match.topic or ""))
+                parts.append(self._topic_part(match, asked))
+        for match, asked in beside:
+            if "not-covered:" + (match.topic or "") not in seen:
+                seen.add("not-covered:" + (match.topic or ""))
+                parts.append(self._topic_part(match, asked))
         substantive = [p for p in parts if p.kind in ("answer", "not-covered")]
         return (substantive or parts[:1])[:MAX_PARTS]
+
+    def _topic_part(self, match: Match, asked: str) -> Part:
+        topic = self._topics[match.topic or ""]
+        return Part("not-covered", None, f"Not covered: {topic.title}", f"The guide doesn't cover {topic.title}.",
+                    None, match.score, asked, topic=topic.id, match=match)
 
     def _compose(self, question: str, parts: list[Part], context: Context) -> Reply:
         """One reply from its parts: the main part's kind and intent, every part's text, one disclaimer."""

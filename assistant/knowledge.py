@@ -55,6 +55,9 @@ class NotCovered:
     examples: tuple[str, ...]
     related: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # words that mark a question as being about this topic
+    # Intents (and their refinements) still answered when a keyword is named; the topic is then named
+    # beside the answer ("Bell's palsy... can Botox help?": the asymmetry answer, and causes not covered).
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

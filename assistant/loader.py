@@ -141,7 +141,8 @@ class _PackBuilder:
 
     def _section_not_covered(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "not_covered") or ():
-            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords"), named_by="id")
+            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords", "beside"),
+                                  named_by="id")
             if found is None:
                 continue
             topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
@@ -150,8 +151,9 @@ class _PackBuilder:
             examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
             related = reader.texts(found["related"][1], f"{what} related", allow_empty=True) if "related" in found else ()
             keywords = reader.texts(found["keywords"][1], f"{what} keywords", allow_empty=True) if "keywords" in found else ()
+            beside = reader.texts(found["beside"][1], f"{what} beside", allow_empty=True) if "beside" in found else ()
             if topic_id and title and examples:
-                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords), reader, item))
+                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside), reader, item))
 
     def _section_lexicon(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
@@ -283,6 +285,9 @@ class _PackBuilder:
             for ref in topic.related:
                 if ref not in known:
                     reader.error(item, f"not-covered topic {topic.id!r} names an unknown related intent {ref!r}")
+            for ref in topic.beside:
+                if ref not in known:
+                    reader.error(item, f"not-covered topic {topic.id!r} names an unknown intent {ref!r} in beside")
         self._check_quiz(known)
         if not self.intents and not any(p.level == "error" for p in self.problems):
             self.problems.append(Problem(str(path), 0, 0, "the pack has no intents"))

@@ -192,6 +192,7 @@ class IntentMatcher:
                 if features:
                     self._keywords.append((features, topic.id))
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
+        self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
 
@@ -306,6 +307,13 @@ class IntentMatcher:
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true")."""
         return bool(match.shared & self._topical)
 
+    def named_beside(self, intent_id: str, analysis: Analysis) -> tuple[str, ...]:
+        """The not-covered topics a message names that are said beside this intent's answer
+        ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
+        root = self._family.get(intent_id, intent_id)
+        query = analysis.features_set
+        return tuple(dict.fromkeys(t for k, t in self._keywords if root in self._beside.get(t, ()) and k <= query))
+
     def family(self, label: str) -> str:
         """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""
         return self._family.get(label, label)
@@ -378,7 +386,9 @@ class IntentMatcher:
             # A keyword counts unless one of the answer's own examples uses all of its words.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
             query = analysis.features_set
-            off_guide = [(k, t) for k, t in self._keywords if k <= query and not any(k <= ex for ex in own)]
+            root = self._family[best.label]
+            off_guide = [(k, t) for k, t in self._keywords if k <= query and not any(k <= ex for ex in own)
+                         and root not in self._beside.get(t, ())]
             if off_guide:
                 words, topic = off_guide[0]
                 rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"
