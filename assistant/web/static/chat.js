@@ -35,9 +35,11 @@
     return b;
   }
 
-  function add(node) {
+  // A new message comes into view; a long reply (or an emergency) from its top, so its title shows.
+  function add(node, fromTop) {
     log.appendChild(node);
-    node.scrollIntoView({ block: "nearest" });
+    const room = window.innerHeight - form.offsetHeight;
+    node.scrollIntoView({ block: fromTop || node.offsetHeight > room ? "start" : "nearest" });
     return node;
   }
 
@@ -152,7 +154,7 @@
     if (reply.disclaimer && reply.kind !== "answer") {
       card.appendChild(el("p", "note", reply.disclaimer));
     }
-    add(card);
+    add(card, urgency === "emergency");
     if (urgency === "emergency") {
       alertBox.textContent = "";
       alertBox.textContent = "Emergency: get medical help now. " + (reply.answer || "");
