@@ -89,3 +89,20 @@ def test_serve_rejects_a_bad_port(tmp_path):
     result = subprocess.run([sys.executable, "-m", "assistant", "serve", "--port", "70000"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "at most 65535" in result.stderr
+
+
+def test_the_listening_socket_is_marked_tcp_so_connections_get_nodelay():
+    # uvicorn's own bind leaves proto 0 with --workers > 1, and asyncio then leaves Nagle on (~40 ms a request).
+    import socket
+
+    from assistant.web.server import _Config
+    sock = _Config("assistant.web:app", host="127.0.0.1", port=0, workers=2).bind_socket()
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        client = socket.create_connection(sock.getsockname()[:2])
+        accepted, _ = sock.accept()
+        assert accepted.proto == socket.IPPROTO_TCP  # what asyncio checks before setting TCP_NODELAY
+        accepted.close()
+        client.close()
+    finally:
+        sock.close()

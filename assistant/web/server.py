@@ -7,8 +7,11 @@ started and stopped (and its own protocol errors), never a request line or a bod
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from typing import IO, Sequence
+
+import uvicorn
 
 __all__ = ["serve"]
 
@@ -27,11 +30,39 @@ LOG_CONFIG = {
 }
 
 
+class _Config(uvicorn.Config):
+    """uvicorn's config, with the listening socket marked as TCP so each connection gets TCP_NODELAY.
+
+    With ``--workers`` above 1, uvicorn binds the socket itself and leaves its ``proto`` at 0;
+    asyncio then never sets TCP_NODELAY on the connections, and every keep-alive request after
+    the first waits about 40 ms for a delayed ACK (uvicorn issue #3149). Saying it is TCP fixes that.
+    """
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
+            sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+        return sock
+
+
+def _run(config: uvicorn.Config) -> None:
+    """What ``uvicorn.run`` does with a ready config: one process, or a supervisor of several."""
+    server = uvicorn.Server(config)
+    if config.workers <= 1:
+        server.run()
+        return
+    from uvicorn.supervisors import Multiprocess
+    sock = config.bind_socket()
+    try:
+        supervisor = Multiprocess(config, sockets=[sock])
+    except TypeError:  # uvicorn before 0.30 wanted the target too
+        supervisor = Multiprocess(config, target=server.run, sockets=[sock])  # type: ignore[call-arg]
+    supervisor.run()
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, knowledge: str | None = None,
           allow_origins: Sequence[str] = (), out: IO[str] = sys.stdout) -> int:
     """Run the server until interrupted; returns the exit status."""
-    import uvicorn
-
     from ..knowledge import load_knowledge
 
     load_knowledge(knowledge)  # a broken pack is one line now, not one per worker later
@@ -43,6 +74,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, knowledge
     out.write(f"botox-faq: serving on http://{shown}:{port}/ with {workers} worker{'s' * (workers != 1)} "
               "(Ctrl-C to stop). Questions are never logged.\n")
     out.flush()
-    uvicorn.run("assistant.web:app", host=host, port=port, workers=workers, access_log=False,
-                log_config=LOG_CONFIG, server_header=False, proxy_headers=False, timeout_graceful_shutdown=5)
+    _run(_Config("assistant.web:app", host=host, port=port, workers=workers, access_log=False,
+                 log_config=LOG_CONFIG, server_header=False, proxy_headers=False, timeout_graceful_shutdown=5))
     return 0
