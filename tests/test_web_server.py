@@ -99,6 +99,7 @@ def test_the_listening_socket_is_marked_tcp_so_connections_get_nodelay():
     sock = _Config("assistant.web:app", host="127.0.0.1", port=0, workers=2).bind_socket()
     try:
         assert sock.proto == socket.IPPROTO_TCP
+        sock.listen(1)
         client = socket.create_connection(sock.getsockname()[:2])
         accepted, _ = sock.accept()
         assert accepted.proto == socket.IPPROTO_TCP  # what asyncio checks before setting TCP_NODELAY
