@@ -117,6 +117,11 @@
       card.classList.add("contact-doctor");
       card.appendChild(el("p", "notice", "Contact your doctor about this soon."));
     }
+    // Why it is urgent, first: the symptoms the check read.
+    if (Array.isArray(reply.symptoms) && reply.symptoms.length) {
+      const what = reply.symptoms.map(function (s) { return typeof s === "string" ? s : (s.label || s.name || JSON.stringify(s)); });
+      card.appendChild(el("p", "symptoms", "What I read as urgent: " + what.join(", ")));
+    }
     const parts = Array.isArray(reply.parts) && reply.parts.length ? reply.parts : [reply];
     const several = parts.length > 1;
     if (several && reply.title) card.appendChild(el("h2", "title", reply.title));
@@ -126,10 +131,6 @@
       paragraphs(section, part.answer !== undefined ? part.answer : reply.answer, "answer");
       if (part.source) section.appendChild(el("p", "source", "Source: " + part.source));
     });
-    if (Array.isArray(reply.symptoms) && reply.symptoms.length) {
-      const what = reply.symptoms.map(function (s) { return typeof s === "string" ? s : (s.label || s.name || JSON.stringify(s)); });
-      card.appendChild(el("p", "symptoms", "What I read as urgent: " + what.join(", ")));
-    }
     const choices = Array.isArray(reply.choices) ? reply.choices : [];
     if (choices.length) {
       const group = el("div", "buttons choices");
