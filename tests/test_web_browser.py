@@ -224,3 +224,31 @@ def test_screenshots_read_well_at_both_widths(browser, server, shots, width, hei
     page.screenshot(path=str(shots / f"chat-{width}-emergency.png"))
     assert page.problems == []
     page.close()
+
+
+def test_a_reply_in_parts_and_the_contact_doctor_tier(browser, server):
+    # Replies with several parts and the calm tier come from work in progress on the matcher and the
+    # urgent check; the page already shows them. The server's reply is replaced by one that has them.
+    import json
+
+    reply = {"question": "q", "kind": "answer", "intent": "side-effects", "score": 0.9, "title": "Two answers",
+             "answer": "one\n\ntwo", "source": None, "disclaimer": "General information only.", "suggestions": [],
+             "choices": [], "urgency": "contact-doctor", "symptoms": ["a drooping eyelid two weeks on"],
+             "context": {"topic": "side-effects", "turns": 1},
+             "parts": [{"kind": "answer", "intent": "side-effects", "title": "Side effects", "answer": "Bruising.",
+                        "source": "Guide ¶5", "score": 0.9},
+                       {"kind": "answer", "intent": "provider", "title": "Who should inject", "answer": "A pro.",
+                        "source": "Guide ¶4", "score": 0.8}]}
+    page, _ = open_page(browser, server)
+    page.route("**/api/ask", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                         body=json.dumps(reply)))
+    card = ask(page, "my eyelid has drooped for two weeks, and who should inject?")
+    assert "contact-doctor" in card.get_attribute("class") and "emergency" not in card.get_attribute("class")
+    assert card.locator(".notice").inner_text() == "Contact your doctor about this soon."
+    assert card.locator(".banner").count() == 0
+    parts = card.locator("section.part")
+    assert parts.count() == 2
+    assert [parts.nth(i).locator("h3").inner_text() for i in range(2)] == ["Side effects", "Who should inject"]
+    assert [parts.nth(i).locator(".source").inner_text() for i in range(2)] == ["Source: Guide ¶5", "Source: Guide ¶4"]
+    assert "drooping eyelid" in card.locator(".symptoms").inner_text()
+    page.close()

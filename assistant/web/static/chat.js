@@ -120,7 +120,8 @@
     // Why it is urgent, first: the symptoms the check read.
     if (Array.isArray(reply.symptoms) && reply.symptoms.length) {
       const what = reply.symptoms.map(function (s) { return typeof s === "string" ? s : (s.label || s.name || JSON.stringify(s)); });
-      card.appendChild(el("p", "symptoms", "What I read as urgent: " + what.join(", ")));
+      const label = urgency === "emergency" ? "What I read as urgent: " : "Symptoms I read: ";
+      card.appendChild(el("p", "symptoms", label + what.join(", ")));
     }
     const parts = Array.isArray(reply.parts) && reply.parts.length ? reply.parts : [reply];
     const several = parts.length > 1;
