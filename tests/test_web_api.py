@@ -110,6 +110,8 @@ def test_a_damaged_quiz_state_is_a_400(client):
     (b"{not json", "the body is not valid JSON"),
     (b"\xff\xfe", "the body is not valid JSON"),
     (b"[1, 2]", "the body must be a JSON object"),
+    (b"[" * 16000, "the body is not valid JSON"),
+    (b'{"question": "hi", "context": ' + b"[" * 15000 + b"}", "the body is not valid JSON"),
     (b"{}", "missing field 'question'"),
     (b'{"question": 3}', "'question' must be a string"),
     (b'{"question": "hi", "context": {"turns": -2}}', "context turns must be a whole number of at least 0"),

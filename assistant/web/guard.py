@@ -69,7 +69,7 @@ async def read_json(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
             raise BadRequest(f"request body too large (at most {limit} bytes)", 413)
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: "[[[[…" nested too deep
         raise BadRequest("the body is not valid JSON") from None
     if not isinstance(data, dict):
         raise BadRequest("the body must be a JSON object")
