@@ -122,6 +122,14 @@ def test_malformed_requests_are_400_with_a_json_error(client, body, message):
     assert response.json() == {"error": message, "status": 400}
 
 
+def test_a_lone_surrogate_is_read_as_a_replacement_character(client):
+    body = b'{"question": "does botox hurt \\ud800", "context": {"topic": "side-\\udfffeffects"}}'
+    response = client.post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["question"] == "does botox hurt \ufffd"
+    assert response.json()["intent"] == "side-effects"
+
+
 def test_bodies_over_16_kB_are_413(client):
     story = "my face droops on one side " * 700
     assert len(story) > MAX_BODY
