@@ -174,6 +174,8 @@ def test_the_page_has_no_inline_script_or_style(client):
     assert '<script src="static/chat.js"' in page and "<script>" not in page.replace(" ", "")
     assert "style=" not in page and "<style" not in page
     assert "not medical advice" in page.lower()
+    # Even with JavaScript off, submitting can't put a question in a URL: a POST form, and no field name.
+    assert '<form id="ask-form" class="ask" method="post"' in page and "name=" not in page.split("<form", 1)[1]
 
 
 def test_cross_origin_use_only_for_allowed_origins(bot):
