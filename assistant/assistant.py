@@ -37,6 +37,7 @@ MAX_PARTS = 3  # a reply answers at most this many asks
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
+CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,31 @@ class Context:
 
     topic: str | None = None  # the last Botox intent answered
     turns: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types, for a stateless front end to send back with the next question.
+
+        >>> Context.from_dict(Context("side-effects", 2).to_dict())
+        Context(topic='side-effects', turns=2)
+        """
+        return {"topic": self.topic, "turns": self.turns}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Context:
+        """The context ``to_dict`` gave (``None`` or ``{}`` is a new conversation); ValueError if malformed."""
+        if data is None:
+            return cls()
+        if not isinstance(data, dict):
+            raise ValueError("context must be an object like {\"topic\": null, \"turns\": 0}")
+        unknown = sorted(set(data) - {"topic", "turns"})
+        if unknown:
+            raise ValueError(f"context has unknown field {printable(str(unknown[0]), 40)!r}")
+        topic, turns = data.get("topic"), data.get("turns", 0)
+        if topic is not None and (not isinstance(topic, str) or not 0 < len(topic) <= CONTEXT_TOPIC_CHARS):
+            raise ValueError(f"context topic must be null or an intent id of at most {CONTEXT_TOPIC_CHARS} characters")
+        if isinstance(turns, bool) or not isinstance(turns, int) or turns < 0:
+            raise ValueError("context turns must be a whole number of at least 0")
+        return cls(topic, turns)
 
 
 @dataclass(frozen=True)
@@ -112,7 +138,11 @@ class Reply:
             object.__setattr__(self, "parts", (part,))
 
     def to_dict(self) -> dict[str, Any]:
-        """The reply as the JSON object the command line prints."""
+        """The reply as the JSON object the command line prints: plain JSON types, every key always present.
+
+        ``choices`` is numbered for :meth:`Assistant.choose`; ``context`` is what to send back with the
+        next question (:meth:`Context.from_dict`); ``parts`` holds one object per part, in order.
+        """
         return {
             "question": printable(self.question, QUESTION_ECHO_CHARS),
             "kind": self.kind,
@@ -123,7 +153,13 @@ class Reply:
             "source": self.source,
             "disclaimer": self.disclaimer,
             "suggestions": list(self.suggestions),
+            "choices": [{"number": n, "intent": c.intent, "title": c.title, "ask": c.ask, "score": round(c.score, 4)}
+                        for n, c in enumerate(self.choices, 1)],
             "parts": [p.to_dict() for p in self.parts],
+            # Until replies carry their own urgency, an urgent reply is the emergency tier.
+            "urgency": getattr(self, "urgency", "emergency" if self.kind == "urgent" else None),
+            "symptoms": list(getattr(self, "symptoms", None) or self.red_flags),
+            "context": self.context.to_dict(),
         }
 
 
@@ -294,8 +330,10 @@ class Assistant:
 
     def choose(self, reply: Reply, number: int) -> Reply:
         """Pick choice ``number`` (1-based) of an ambiguous reply, as if that intent had matched."""
-        if not 1 <= number <= len(reply.choices):
-            raise IndexError(f"choose a number from 1 to {len(reply.choices)}")
+        if not reply.choices:
+            raise ValueError(f"only an ambiguous reply has choices; this reply is {reply.kind!r}")
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(reply.choices):
+            raise ValueError(f"choose a number from 1 to {len(reply.choices)}, not {number!r}")
         choice = reply.choices[number - 1]
         picked = Match("answer", choice.intent, choice.score, rule=f"chosen from the ambiguous reply (option {number})")
         return self._answer(reply.question, picked, reply.context)

@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--seed", type=int, metavar="N", help="a seed for a reproducible order")
     quiz.add_argument("--json", action="store_true", help="one JSON object per event, for scripts")
 
+    serve = commands.add_parser("serve", help="the web chat page and JSON API (needs the [web] extra)")
+    _add_common(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port (default 8000)")
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    serve.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                       help="let pages from ORIGIN (https://example.org) call the API; repeatable; none by default")
+
     validate = commands.add_parser("validate", help="check a knowledge pack and report every problem")
     _add_common(validate)
     validate.add_argument("directory", nargs="?", metavar="DIR", help="the pack (default: --knowledge, or the bundled one)")
@@ -95,6 +103,13 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive(text) if text != "0" else 0
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is at most 65535, not {value}")
     return value
 
 
@@ -186,7 +201,17 @@ def cmd_chat(args: argparse.Namespace, out: IO[str]) -> int:
                     history=getattr(args, "history", False), out=out)
 
 
-COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "quiz": cmd_quiz, "chat": cmd_chat}
+def cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
+    try:
+        from .web.server import serve
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise UsageError("the web server needs the web extra: pip install 'botox-faq[web]'") from None
+    return serve(args.host, args.port, args.workers, getattr(args, "knowledge", None), args.allow_origin, out)
+
+
+COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "quiz": cmd_quiz, "chat": cmd_chat, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import QuizError
 from .knowledge import Knowledge, QuizQuestion, in_family
@@ -55,14 +55,16 @@ class QuizItem:
     """A question as asked: its place in the round, the options in the order shown, whether it is a second try.
 
     For multiple choice the options are shuffled and shown as ``a)``, ``b)``...;
-    a true/false question has the options ``("True", "False")``. Retries are
+    a true/false question has the options ``("True", "False")``. Show
+    ``item.options`` (the shown order, which the letters and answers refer
+    to), never ``item.question.options`` (the order in the knowledge file). Retries are
     numbered within the round of retries (``number`` of ``total``).
     """
 
     number: int
     total: int
     question: QuizQuestion
-    options: tuple[str, ...]
+    options: tuple[str, ...]  # as shown, matching the letters; question.options is the file's order
     retry: bool = False
 
     @property
@@ -234,6 +236,17 @@ class Quiz:
             other = self._rng.choice([i for i in range(len(options)) if i != here])
             options[here], options[other] = options[other], options[here]
         return QuizItem(number, total, question, tuple(options), retry)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The quiz so far as plain JSON types (see :mod:`assistant.quiz_state`); ``from_dict`` carries on from it."""
+        from .quiz_state import quiz_to_dict
+        return quiz_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, kb: Knowledge, data: Any) -> Quiz:
+        """The quiz ``to_dict`` gave, over the same knowledge; QuizError if ``data`` is damaged or doesn't fit."""
+        from .quiz_state import quiz_from_dict
+        return quiz_from_dict(cls, kb, data)
 
     @property
     def finished(self) -> bool:

@@ -27,6 +27,7 @@ from .format import (Fragments, isatty, marks_for, output_width, quiz_feedback, 
                      quiz_summary, text_of, title_of)
 from .knowledge import Knowledge
 from .quiz import Feedback, Quiz, QuizItem, Summary
+from .quiz_events import feedback_event, question_event, start_event, summary_event
 from .text import printable
 
 __all__ = ["run_quiz"]
@@ -86,22 +87,21 @@ class _TextView:
 
 
 class _JsonView:
-    """One JSON object per line for each event: start, question, feedback, summary."""
+    """One JSON object per line for each event (:mod:`assistant.quiz_events`): start, question, feedback, summary."""
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], knowledge: Knowledge) -> None:
         self.out = out
+        self.knowledge = knowledge
 
     def emit(self, event: dict[str, Any]) -> None:
         self.out.write(json.dumps(event, ensure_ascii=False) + "\n")
         self.out.flush()
 
     def start(self, disclaimer: str, total: int) -> None:
-        self.emit({"event": "start", "disclaimer": disclaimer, "total": total})
+        self.emit(start_event(disclaimer, total))
 
     def question(self, item: QuizItem) -> None:
-        q = item.question
-        self.emit({"event": "question", "number": item.number, "total": item.total, "id": q.id, "kind": q.kind,
-                   "question": q.question, "options": list(item.options), "retry": item.retry})
+        self.emit(question_event(item))
 
     def ask(self, item: QuizItem) -> None:
         pass
@@ -110,18 +110,10 @@ class _JsonView:
         pass
 
     def feedback(self, item: QuizItem, feedback: Feedback, line: str) -> None:
-        self.emit({"event": "feedback", "id": item.question.id, "status": feedback.status,
-                   "correct": feedback.correct, "given": feedback.given,
-                   "correct_answer": feedback.correct_answer, "explanation": feedback.explanation})
+        self.emit(feedback_event(item, feedback, line))
 
     def summary(self, summary: Summary, ended: str) -> None:
-        self.emit({
-            "event": "summary", "ended": ended, "total": summary.total, "asked": summary.asked,
-            "correct": summary.correct, "wrong": summary.wrong, "skipped": summary.skipped,
-            "score": round(summary.score, 4), "retried": summary.retried, "recovered": summary.recovered,
-            "per_topic": [{"topic": t, "correct": c, "total": n} for t, c, n in summary.per_topic],
-            "review": list(summary.review), "review_questions": list(summary.review_questions),
-        })
+        self.emit(summary_event(summary, ended, lambda t: title_of(self.knowledge, t)))
 
 
 def _play(quiz: Quiz, view: _TextView | _JsonView, lines: Iterator[str]) -> str:
@@ -158,7 +150,7 @@ def run_quiz(knowledge: Knowledge, args: argparse.Namespace, out: IO[str],
         interactive = isatty(sys.stdin)
     else:
         lines, interactive = iter(input_lines), False
-    view: _TextView | _JsonView = _JsonView(out) if getattr(args, "json", False) else \
+    view: _TextView | _JsonView = _JsonView(out, knowledge) if getattr(args, "json", False) else \
         _TextView(out, knowledge, interactive)
     view.start(knowledge.pack.disclaimer, quiz.total)
     try:

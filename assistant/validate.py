@@ -1,5 +1,6 @@
 """Checking a knowledge pack for authors: every error at once, plus warnings about examples
-that two intents could both claim.
+that two intents could both claim, examples the matcher doesn't send to their own intent,
+and intents with too few examples.
 
 >>> [str(p) for p in validate_pack() if p.level == "error"]
 []
@@ -40,9 +41,38 @@ FUZZY_PAIRS_UP_TO = 5000
 CLOSE = 92  # token_sort_ratio at or above which two examples of different intents are "too close"
 
 
-def _examples_too_close(knowledge: Knowledge, marks: dict[tuple[str, str], Problem]) -> list[Problem]:
+MIN_EXAMPLES = 5  # fewer ways of asking than this, and new phrasings of the intent will often be missed
+
+
+def _where(knowledge: Knowledge, marks: dict[tuple[str, str], Problem], intent: str, example: str) -> Problem:
+    return marks.get((intent, example), Problem(knowledge.path, 0, 0, ""))
+
+
+def _examples_that_miss(knowledge: Knowledge, matcher: IntentMatcher,
+                        marks: dict[tuple[str, str], Problem]) -> list[Problem]:
+    """Warnings for examples that, asked as they are written, don't reach their own intent."""
+    found: list[Problem] = []
+    for intent in knowledge.intents:
+        if intent.kind == "urgent":  # the urgent check answers these, before the matcher
+            continue
+        for example in intent.examples:
+            match = matcher.match(example)
+            if match.intent == intent.id:
+                continue
+            got = f"intent {match.intent!r}" if match.intent else f"no intent ({match.kind})"
+            found.append(replace(_where(knowledge, marks, intent.id, example), level="warning", message=(
+                f"example {example!r} of {intent.id!r} does not reach its own intent: the matcher gives {got}")))
+        if intent.kind != "chat" and len(intent.examples) < MIN_EXAMPLES:
+            first = intent.examples[0] if intent.examples else ""
+            found.append(replace(_where(knowledge, marks, intent.id, first), level="warning", message=(
+                f"intent {intent.id!r} has only {len(intent.examples)} example{'s' * (len(intent.examples) != 1)}; "
+                f"give it at least {MIN_EXAMPLES} ways of asking so new phrasings find it")))
+    return found
+
+
+def _examples_too_close(knowledge: Knowledge, matcher: IntentMatcher,
+                        marks: dict[tuple[str, str], Problem]) -> list[Problem]:
     """Warnings for examples of one intent that another intent's examples (nearly) repeat."""
-    matcher = IntentMatcher(knowledge)
     examples = [(i.id, e) for i in knowledge.intents if i.kind != "urgent" for e in i.examples]
     found: list[Problem] = []
 
@@ -79,5 +109,7 @@ def validate_pack(path: str | Path | None = None) -> list[Problem]:
     if knowledge is None:
         return problems
     problems += _missing_safety_and_subject(knowledge)
-    problems += _examples_too_close(knowledge, marks)
+    matcher = IntentMatcher(knowledge)
+    problems += _examples_that_miss(knowledge, matcher, marks)
+    problems += _examples_too_close(knowledge, matcher, marks)
     return sorted(problems, key=lambda p: (p.path, p.line, p.column))

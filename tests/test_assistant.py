@@ -36,7 +36,7 @@ def test_answer_reply_has_every_field(bot):
     assert "not medical advice" in reply.disclaimer and "physician" in reply.disclaimer
     assert 1 <= len(reply.suggestions) <= 2 and all(s.endswith("?") for s in reply.suggestions)
     assert set(reply.to_dict()) == {"question", "kind", "intent", "title", "score", "answer", "source", "disclaimer",
-                                    "suggestions", "parts"}
+                                    "suggestions", "choices", "parts", "urgency", "symptoms", "context"}
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -98,8 +98,13 @@ def test_choose_answers_an_ambiguous_reply_with_the_chosen_intent(bot):
     from assistant.assistant import Choice, Reply
     ambiguous = Reply("q", "ambiguous", None, 0.6, "", choices=(Choice("provider", "t", "Who?", 0.6), Choice("consultation", "t", "Do?", 0.6)))
     assert bot.choose(ambiguous, 2).intent == "consultation"
-    with pytest.raises(IndexError):
+    with pytest.raises(ValueError, match="from 1 to 2, not 3"):
         bot.choose(ambiguous, 3)
+
+
+def test_choose_on_a_reply_that_is_not_ambiguous_says_so(bot):
+    with pytest.raises(ValueError, match="only an ambiguous reply has choices; this reply is 'answer'"):
+        bot.choose(bot.ask("does botox cause bruising?"), 1)
 
 
 def test_non_text_question_is_a_type_error(bot):

@@ -29,8 +29,10 @@ def test_ask_prints_answer_source_and_disclaimer_for_a_person():
 def test_ask_json_is_one_object_with_the_documented_keys():
     result = run("ask", "--json", "how long does botox last")
     data = json.loads(result.stdout)
-    assert list(data) == ["question", "kind", "intent", "title", "score", "answer", "source", "disclaimer", "suggestions", "parts"]
+    assert list(data) == ["question", "kind", "intent", "title", "score", "answer", "source", "disclaimer",
+                          "suggestions", "choices", "parts", "urgency", "symptoms", "context"]
     assert (data["kind"], data["intent"]) == ("not-covered", None)
+    assert data["title"].startswith("Not covered: ")
 
 
 def test_batch_mode_answers_every_line_in_order_and_survives_bad_lines():

@@ -142,7 +142,14 @@ def test_json_events_one_per_line(kb):
     stream = events(result.stdout)
     assert [e["event"] for e in stream] == (["start"] + ["question", "feedback"] + ["question", "feedback", "feedback"]
                                             + ["question", "feedback"] * 2 + ["summary"])
-    assert stream[0] == {"event": "start", "disclaimer": kb.pack.disclaimer, "total": 4}
+    assert {k: v for k, v in stream[0].items() if k != "message"} == {"event": "start", "disclaimer": kb.pack.disclaimer,
+                                                                       "total": 4}
+    # Every event also says in words what happened; the unclear one says what was expected.
+    assert all(e["message"].strip() for e in stream)
+    assert stream[0]["message"].startswith("Quiz: 4 questions.")
+    unclear = next(e for e in stream if e["event"] == "feedback" and e["status"] == "unclear")
+    assert 'I couldn\'t read "huh" as an answer. Type ' in unclear["message"] and '"skip" or "quit"' in unclear["message"]
+    assert stream[-1]["message"].startswith("Score: 0/4")
     questions = [e for e in stream if e["event"] == "question"]
     assert [q["number"] for q in questions] == [1, 2, 3, 4] and {q["total"] for q in questions} == {4}
     for q in questions:
@@ -150,7 +157,7 @@ def test_json_events_one_per_line(kb):
         bank = next(b for b in kb.quiz if b.id == q["id"])
         assert q["question"] == bank.question and q["kind"] == bank.kind
         assert sorted(q["options"]) == (sorted(bank.options) if bank.kind == "choice" else ["False", "True"])
-    unclear = stream[4]
+    unclear = {k: v for k, v in stream[4].items() if k != "message"}
     assert unclear == {"event": "feedback", "id": questions[1]["id"], "status": "unclear", "correct": None,
                        "given": None, "correct_answer": "", "explanation": ""}
     summary = stream[-1]
