@@ -175,7 +175,8 @@ class IntentMatcher:
                     example_features.append(fs)
                     example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
-        self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors)
+        self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
+            knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
         label_examples: list[list[int]] = [[] for _ in labels]
         for index, label_index in enumerate(label_of):
@@ -195,6 +196,25 @@ class IntentMatcher:
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
+
+    @staticmethod
+    def _own_words(knowledge: Knowledge, labels: list[str], analysed: list[list[Analysis]],
+                   family: list[str]) -> frozenset[str]:
+        """Words that mark a question as being about the pack's subject, read from the pack itself:
+        those used by two or more examples of one answer's family and by no other label ("hours" in a
+        clinic's opening-hours intent). With the lexicon's topical concepts, they let a question that
+        names no anchor reach an answer (a pack that adds intents needs no lexicon edits)."""
+        domain = {i.id for i in knowledge.domain_intents}
+        uses: dict[str, dict[str, int]] = defaultdict(dict)  # word -> family -> examples using it
+        elsewhere: set[str] = set()
+        for label, root, group in zip(labels, family, analysed):
+            for analysis in group:
+                if label not in domain:
+                    elsewhere.update(analysis.features)
+                    continue
+                for f in analysis.features_set:
+                    uses[f][root] = uses[f].get(root, 0) + 1
+        return frozenset(f for f, by in uses.items() if len(by) == 1 and max(by.values()) >= 2 and f not in elsewhere)
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
         """How much a concept counts: more when fewer labels use it; most for unknown words."""
