@@ -117,6 +117,13 @@ def test_disclaimer_command_shows_it_in_full(kb, renderer):
     assert " ".join(renderer.plain(s.ShowDisclaimer(), 60).split()) == kb.pack.disclaimer
 
 
+def test_disclaimer_command_says_what_to_do_in_an_emergency(renderer):
+    text = " ".join(renderer.plain(s.ShowDisclaimer(), 60).split())
+    assert "not medical advice" in text and "physician" in text
+    assert "call your local emergency number" in text
+    assert all(symptom in text for symptom in ("breathing", "swallowing", "speaking"))
+
+
 def test_why_shows_candidates_margin_rule_and_corrections(bot, renderer):
     reply = bot.ask("does botx leave bruises?")
     text = renderer.plain(s.ShowWhy(reply), 100)

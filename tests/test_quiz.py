@@ -110,7 +110,8 @@ def test_answers_give_nothing_away(kb):
 @pytest.mark.parametrize("old, new, message", [
     ("    answer: A neurotoxin\n", "    answer: A poison\n", "is not among its options"),
     ("    intents: [side-effects]\n", "    intents: [side-efects]\n", "unknown intent 'side-efects'"),
-    ("    question: What type of substance is Botox?\n", "    question: Which organism is Botox made from?\n",
+    ("    question: What type of substance does the guide say Botox is?\n",
+     "    question: According to the guide, what is Botox derived from?\n",
      "duplicates 'botox-origin'"),
 ])
 def test_a_broken_bank_is_refused_with_its_line(kb, tmp_path, old, new, message):
