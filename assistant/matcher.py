@@ -201,16 +201,19 @@ class IntentMatcher:
     def _own_words(knowledge: Knowledge, labels: list[str], analysed: list[list[Analysis]],
                    family: list[str]) -> frozenset[str]:
         """Words that mark a question as being about the pack's subject, read from the pack itself:
-        those used by two or more examples of one answer's family and by no other label ("hours" in a
-        clinic's opening-hours intent). With the lexicon's topical concepts, they let a question that
-        names no anchor reach an answer (a pack that adds intents needs no lexicon edits)."""
+        those used by two or more examples of one answer's family, by no other answer and by no small
+        talk ("hours" in a clinic's opening-hours intent; a topic the guide doesn't cover may share
+        them). With the lexicon's topical concepts, they let a question that names no anchor reach an
+        answer (a pack that adds intents needs no lexicon edits)."""
         domain = {i.id for i in knowledge.domain_intents}
+        chat = {i.id for i in knowledge.intents} - domain
         uses: dict[str, dict[str, int]] = defaultdict(dict)  # word -> family -> examples using it
         elsewhere: set[str] = set()
         for label, root, group in zip(labels, family, analysed):
             for analysis in group:
-                if label not in domain:
+                if label in chat:
                     elsewhere.update(analysis.features)
+                if label not in domain:
                     continue
                 for f in analysis.features_set:
                     uses[f][root] = uses[f].get(root, 0) + 1
@@ -398,6 +401,15 @@ class IntentMatcher:
             return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, topic=topic, analysis=analysis,
                          candidates=top)
         best = ranked[0]
+        if best.not_covered:
+            # A topic said beside some answers ("after my Bell's palsy, can botox even out my face?")
+            # yields, in a question about Botox, to the best of those answers that clears the floor.
+            beside = self._beside.get(best.label[len(NOT_COVERED_PREFIX):], frozenset()) if in_domain else frozenset()
+            answers = [(i, c) for i, c in enumerate(ranked) if self._family.get(c.label) in beside and c.score >= self.accept]
+            if answers:
+                index, best = answers[0]
+                ranked = [best] + [c for c in ranked if c is not best]
+                ranking = [ranking[index]] + [r for k, r in enumerate(ranking) if k != index]
         if best.not_covered:
             topic = best.label[len(NOT_COVERED_PREFIX):]
             return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",

@@ -127,14 +127,15 @@ def test_validate_finds_nothing_wrong_with_the_new_intents(clinic_pack):
 
 
 def test_validate_flags_an_example_that_cannot_reach_its_own_intent(tmp_path):
-    # "is it safe" is, to this pack, a question about Botox's safety, whichever intent lists it.
-    misplaced = CLINIC.replace("      - where do i leave my car\n", "      - where do i leave my car\n      - is it safe\n")
+    # "what about the weather" shares no word of the subject with anything: the matcher declines it,
+    # whichever intent lists it.
+    misplaced = CLINIC.replace("      - where do i leave my car\n", "      - where do i leave my car\n      - what about the weather\n")
     pack = copy_pack(tmp_path, lexicon=True, clinic=misplaced)
     found = [str(p) for p in validate_pack(pack) if p.level == "warning"]
-    assert any(f"{pack / 'clinic.yaml'}:26:" in p and "example 'is it safe' of 'clinic.parking' "
+    assert any(f"{pack / 'clinic.yaml'}:26:" in p and "example 'what about the weather' of 'clinic.parking' "
                "does not reach its own intent: the matcher gives " in p for p in found), found
     # Asked for real, it gets the answer validate predicted, not parking.
-    assert Assistant(load_knowledge(pack)).ask("is it safe").intent != "clinic.parking"
+    assert Assistant(load_knowledge(pack)).ask("what about the weather").intent != "clinic.parking"
 
 
 def test_validate_warns_about_an_intent_with_too_few_examples(tmp_path):
@@ -145,9 +146,10 @@ def test_validate_warns_about_an_intent_with_too_few_examples(tmp_path):
 
 # Without step 3: the words that mark a question as on-topic come from the pack's own examples
 # ("park", "open", "book"), so the new intents answer with no lexicon edits. "shut" and "sunday" are
-# left out (no example uses them: they need the step-3 synonyms), and so is "I'd like to book a visit",
-# which scores 0.57 against the stricter floor (0.6) for questions that name no anchor.
-WITHOUT_LEXICON = [(q, i) for q, i in NEW_WORDS if not any(w in q for w in ("shut", "sunday", "a visit"))]
+# left out (no example uses them: they need the step-3 synonyms), and so are "I'd like to book a visit"
+# and "when do you open on monday", which score 0.57 and 0.596 against the stricter floor (0.6) for
+# questions that name no anchor (with the step-3 synonyms they clear it).
+WITHOUT_LEXICON = [(q, i) for q, i in NEW_WORDS if not any(w in q for w in ("shut", "sunday", "a visit", "monday"))]
 
 
 @pytest.mark.parametrize("question, intent", WITHOUT_LEXICON)

@@ -17,6 +17,7 @@ import unicodedata
 
 import pytest
 
+from assistant.knowledge import in_family
 from conftest import SHARED
 
 GUIDE = SHARED / "source" / "botox-facial-asymmetry-guide.txt"
@@ -275,4 +276,4 @@ def test_questions_the_guide_leaves_out_are_declined_by_topic(bot, question, top
 ])
 def test_the_new_topics_do_not_take_questions_the_guide_answers(bot, question, intent):
     reply = bot.ask(question)
-    assert (reply.kind, reply.intent) == ("answer", intent), reply.match.rule
+    assert reply.kind == "answer" and in_family(reply.intent or "", intent), reply.match.rule
