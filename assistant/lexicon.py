@@ -24,8 +24,8 @@ __all__ = ["Analysis", "Lexicon"]
 
 # Spelling correction: only words this long are corrected, and only to
 # knowledge words this long, so short everyday words are left alone.
-MIN_TYPO_LENGTH = 4
-MIN_TARGET_LENGTH = 5
+MIN_TYPO_LENGTH = 3
+MIN_TARGET_LENGTH = 4
 
 
 @dataclass(frozen=True)

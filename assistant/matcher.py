@@ -175,6 +175,8 @@ class IntentMatcher:
                     example_features.append(fs)
                     example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
+        self._small_talk = frozenset(i.id for i in knowledge.intents if i.kind == "chat")
+        self._domain_words = frozenset(f for label, vocab in zip(labels, own_vocab) if label in self._domain for f in vocab)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
@@ -401,6 +403,18 @@ class IntentMatcher:
             return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, topic=topic, analysis=analysis,
                          candidates=top)
         best = ranked[0]
+        if analysis.anchored and best.label in self._small_talk:
+            # A question that names Botox is small talk only through a word of small talk's own:
+            # "thanks for the botox info" is thanks, "will botox leave a scar" is not goodbye.
+            shared = analysis.features_set & self._example_features[ranking[0][2]]
+            if shared <= self._domain_words:
+                rest = [k for k, c in enumerate(ranked) if c.label not in self._small_talk and not c.not_covered]
+                if self.unknown(analysis) or not rest or ranked[rest[0]].score < self.accept:
+                    rule = f"names Botox, and shares only {', '.join(sorted(shared))} with small talk"
+                    return Match(declined, None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
+                ranking = [ranking[k] for k in rest]  # "what can you tell me about botox": about Botox
+                ranked = [ranked[k] for k in rest]
+                best = ranked[0]
         if best.not_covered:
             # A topic said beside some answers ("after my Bell's palsy, can botox even out my face?")
             # yields, in a question about Botox, to the best of those answers that clears the floor.

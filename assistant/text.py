@@ -4,6 +4,8 @@
 'what is botox role'
 >>> stem("bruising"), stem("bruises"), stem("paralyzed")
 ('bruis', 'bruis', 'paralys')
+>>> stem("scared"), stem("scars")
+('scare', 'scar')
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def stem(word: str) -> str:
         w = w[:-3]
         if w.endswith(_DOUBLE):
             w = w[:-1]
+    elif w.endswith("ared") and len(w) > 5:  # "scared" is "scare", never "scar"
+        w = w[:-1]
     elif w.endswith("ed") and len(w) > 4:
         w = w[:-2]
         if w.endswith(_DOUBLE):
@@ -90,7 +94,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and len(w) > 4 and not w.endswith("are"):
         w = w[:-1]
     return w.replace("yz", "ys").replace("iz", "is")
 
