@@ -29,8 +29,9 @@ def test_ask_prints_answer_source_and_disclaimer_for_a_person():
 def test_ask_json_is_one_object_with_the_documented_keys():
     result = run("ask", "--json", "how long does botox last")
     data = json.loads(result.stdout)
-    assert list(data) == ["question", "kind", "intent", "score", "answer", "source", "disclaimer", "suggestions"]
-    assert (data["kind"], data["intent"]) == ("not-covered", None)
+    assert list(data) == ["question", "kind", "intent", "score", "answer", "source", "disclaimer", "suggestions",
+                          "urgency", "symptoms"]
+    assert (data["kind"], data["intent"], data["urgency"], data["symptoms"]) == ("not-covered", None, None, [])
 
 
 def test_batch_mode_answers_every_line_in_order_and_survives_bad_lines():

@@ -33,7 +33,7 @@ def test_at_most_5_percent_false_alarms(bot):
     ("diplopia since the jab", "vision"),
     ("my mum can't swallow after her botox", "swallowing"),    # third person
     ("her tongue is swollen after the injection", "throat-tongue-swelling"),
-    ("i have hives all over after botox", "allergic-reaction"),
+    ("i have hives all over after botox", "skin-reaction"),
 ])
 def test_red_flags_in_many_phrasings(bot, question, flag):
     reply = bot.ask(question)
