@@ -89,7 +89,7 @@ class RedFlag:
 
 
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
-URGENT_LISTS = ("negators", "onset", "treatment", "hypothetical", "standalone", "past", "passed", "risk", "future",
+URGENT_LISTS = ("negators", "not_negating", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
                 "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
                 "injection_after", "people")
 
@@ -101,9 +101,12 @@ class UrgentRules:
     red_flags: tuple[RedFlag, ...] = ()
     window: int = 4
     negators: tuple[str, ...] = ()
+    not_negating: tuple[str, ...] = ()  # phrases that begin with a negator but deny nothing
+    asking: tuple[str, ...] = ()  # words that open a general question
     onset: tuple[str, ...] = ()
     treatment: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # hypotheticals that set aside contact-doctor signs only
     standalone: tuple[str, ...] = ()
     past: tuple[str, ...] = ()
     passed: tuple[str, ...] = ()

@@ -52,6 +52,9 @@ _ABSENT = frozenset({"not", "unable", "never", "dosnt", "doesnt", "dosent", "did
 # Words that, between "since"/"after"... and "botox", show the two don't belong together ("since birth, can botox...").
 _BLOCKERS = frozenset({"can", "could", "will", "would", "should", "doe", "do", "did", "is", "are", "was", "were", "to", "if",
                        "and", "but", "or", "get", "want", "need"})
+# Words just before "botox" that make it a wish, not an injection given ("can i get botox today?").
+_WISHED = frozenset({"get", "have", "book", "try", "want", "consider", "start", "need"})
+_AUXILIARIES = frozenset({"can", "will", "doe", "do", "did", "is", "are", "would", "could"})
 _SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]+\s")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Expanded contractions shown as people write them, when symptoms are read back.
@@ -143,10 +146,14 @@ class UrgentCheck:
                         self._pair_words.setdefault(word, []).append((n, k, side))
         self._unless = {f.id: phrases(f.unless) for f in rules.red_flags}
         self._negators = phrases(rules.negators)
+        self._not_negating = phrases(rules.not_negating)
+        self._asking = words(rules.asking)
+        self._timing = words(("ago", "started", "starting", "began", "day", "days", "week", "weeks", "hours"))
         self._onset = phrases(rules.onset)
         self._now = phrases(rules.now)
         self._hypothetical = phrases(h for h in rules.hypothetical if not h.startswith("^"))
         self._opening = phrases(h[1:] for h in rules.hypothetical if h.startswith("^"))  # only first in a sentence
+        self._plans = phrases(rules.plans)
         self._future = phrases(rules.future)
         self._risk = phrases(rules.risk)
         self._past = phrases(rules.past)
@@ -210,13 +217,16 @@ class UrgentCheck:
         """A negator just before the symptom, or (for a pair) inside it ("my eyelid is not drooping")."""
         for n in self._negators:
             for i in w.find(n, max(lo, start - _NEGATION_REACH - len(n)), end if by_pair else start + len(n)):
-                if by_pair or i < start:
+                if (by_pair or i < start) and not any(w.find(p, i, i + len(p)) for p in self._not_negating):
                     return True
         return False
 
-    def _absent(self, w: _Words, start: int, end: int, lo: int) -> bool:
-        """Something does not happen: "not", "unable", "never"... just before or inside the span."""
-        return any(w.typed[i] in _ABSENT or w.stems[i] in _ABSENT for i in range(max(lo, start - _NEGATION_REACH), end))
+    def _absent(self, w: _Words, start: int, end: int, lo: int) -> int | None:
+        """Where "can not", "unable", "never"... just before or inside the span says something does not happen."""
+        for i in range(max(lo, start - _NEGATION_REACH), end):
+            if w.typed[i] in _ABSENT or w.stems[i] in _ABSENT:
+                return i - 1 if i > lo and w.stems[i] == "not" and w.stems[i - 1] in _AUXILIARIES else i
+        return None
 
     def _injections(self, w: _Words) -> set[int]:
         """The sentences that tell of an injection given ("since my botox", "botox 3 days ago")."""
@@ -226,8 +236,9 @@ class UrgentCheck:
                 lo, hi = w.sentence(i)
                 end = i + len(phrase)
                 before = any(not _BLOCKERS.intersection(w.stems[j + len(b) : i])
-                             for b in self._before for j in w.find(b, max(lo, i - 2 - len(b)), i))
-                after = any(w.find(a, end, min(hi, end + 5)) for a in self._after)
+                             for b in self._before for j in w.find(b, max(lo, i - 3 - len(b)), i))
+                wished = bool(_WISHED.intersection(w.stems[max(lo, i - 2) : i]))  # "can i get botox today?"
+                after = not wished and any(w.find(a, end, min(hi, end + 5)) for a in self._after)
                 if (before or after) and not w.any_in(self._future, lo, hi) and not self._negated(w, i, end, False, lo):
                     found.add(w.sentence_of[i])
         return found
@@ -250,6 +261,12 @@ class UrgentCheck:
         start, end = (0, len(w.stems)) if not current else (lo, w.bounds[min(len(w.bounds) - 1, sentence + _PASSED_REACH)][1])
         # "they have not gone away" is not a symptom that passed
         return any(not _ABSENT.intersection(w.stems[max(0, i - 2) : i]) for p in self._passed for i in w.find(p, start, end))
+
+    def _general(self, w: _Words, lo: int, hi: int) -> bool:
+        """A general question: it opens with "is", "how", "does"... and names no one and no time."""
+        negative = lo + 1 < hi and w.stems[lo + 1] == "not"  # "can't swallow" states, it doesn't ask
+        return (w.stems[lo] in self._asking and not negative and not self._personal(w, lo, hi)
+                and not self._timing.intersection(w.stems[lo:hi]))
 
     def _personal(self, w: _Words, lo: int, hi: int) -> bool:
         return any(s in self._people for s in w.stems[lo:hi])
@@ -282,8 +299,10 @@ class UrgentCheck:
             sentence = w.sentence_of[start]
             lo, hi = w.bounds[sentence]
             if flag.absent and by_pair:
-                if not self._absent(w, start, end, lo):
+                negation = self._absent(w, start, end, lo)
+                if negation is None:
                     continue
+                start = min(start, negation)  # read back "can't close my eye", not "close my eye"
             elif self._negated(w, start, end, by_pair, lo):
                 continue
             if flag.unless and not injected and w.any_in(self._unless[flag.id], lo, hi):
@@ -292,6 +311,8 @@ class UrgentCheck:
             if not happening and self._is_hypothetical(w, lo, hi, start):
                 continue
             if not current and w.any_in(self._risk, lo, hi):
+                continue
+            if not current and self._general(w, lo, hi):
                 continue
             if not current and self._is_past(w, lo, hi):
                 continue
@@ -303,6 +324,8 @@ class UrgentCheck:
                 continue
             if flag.tier == CONTACT_DOCTOR:
                 if not (injected or (in_context and not other_cause)):
+                    continue
+                if not happening and any(i < start for p in self._plans for i in w.find(p, lo, hi)):
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
