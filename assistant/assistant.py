@@ -185,7 +185,12 @@ class Assistant:
             intent = self._urgent_by_tier["stroke"]
         else:
             intent = self._urgent_intent
-        text = intent.answer if intent else "This could be an emergency. Get medical help now."
+        if intent is not None:
+            text = intent.answer
+        elif triage.urgency == EMERGENCY:
+            text = "This could be an emergency. Call your local emergency number now."
+        else:
+            text = "Get medical help right away: call whoever gave you the injection or your doctor."
         if triage.symptoms:
             text = f"You mentioned {_join([f'“{s}”' for s in triage.symptoms])}. {text}"
         sources = list(intent.source) if intent else []
@@ -199,7 +204,7 @@ class Assistant:
             intent="urgent",
             score=1.0,
             text=text,
-            title=intent.title if intent else "Urgent",
+            title=intent.title if intent else "Urgent" if triage.urgency == EMERGENCY else "Get medical help right away",
             source=source or None,
             disclaimer=self.knowledge.urgent.note or self._disclaimer,
             red_flags=tuple(f.label for f in triage.flags),

@@ -145,3 +145,49 @@ def test_ask_json_carries_urgency_and_symptoms():
     data = json.loads(result.stdout)
     assert (data["kind"], data["urgency"]) == ("urgent", "contact-doctor")
     assert data["symptoms"] == ["peed myself"]
+
+
+# -- the urgent rules in a knowledge pack ---------------------------------------------------------------
+URGENT_PACK = """\
+pack:
+  sources:
+    g1: "Guide paragraph 1"
+intents:
+  - id: side-effects
+    answer: Bruising, swelling and pain.
+    source: [g1]
+    examples:
+      - does botox cause bruising
+urgent:
+  cues:
+    speed: [fast]
+  red_flags:
+    - id: swelling
+      label: fast swelling
+      tier: {tier}
+      needs: [{need}]
+      phrases: [swelling]
+"""
+
+
+@pytest.mark.parametrize("tier, need, expected", [
+    ("urgent-ish", "speed", "has tier 'urgent-ish' (expected one of: emergency, contact-doctor)"),
+    ("emergency", "slowly", "needs 'slowly', which is not among the urgent cues"),
+])
+def test_a_broken_tier_or_cue_is_an_error_naming_the_line(tmp_path, tier, need, expected):
+    from assistant.loader import read_pack
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(URGENT_PACK.format(tier=tier, need=need), encoding="utf-8")
+    _, found = read_pack(path)
+    assert any(expected in p.message and p.line > 0 for p in found), [str(p) for p in found]
+
+
+def test_a_pack_with_one_urgent_intent_still_answers_both_tiers(tmp_path):
+    from assistant import Assistant, load_knowledge
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(URGENT_PACK.format(tier="contact-doctor", need="speed") + "  onset: [since]\n  injection: [botox]\n  injection_before: [since]\n", encoding="utf-8")
+    reply = Assistant(load_knowledge(path)).ask("swelling fast since botox")
+    assert (reply.kind, reply.urgency, reply.symptoms) == ("urgent", "contact-doctor", ("swelling",))
+    assert "medical help right away" in reply.text and "emergency" not in reply.text
