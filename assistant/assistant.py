@@ -125,7 +125,11 @@ class Assistant:
             return self._urgent(question, triage, context)
         reply = self._matched(question, context)
         if triage.undated_droop and self.knowledge.urgent.undated_droop:
-            reply = replace(reply, text=f"{reply.text}\n\n{self.knowledge.urgent.undated_droop}")
+            # The line's fact is the stroke guidance's, and the source says so.
+            stroke = self._urgent_by_tier["stroke"]
+            extra = self.knowledge.source_label(stroke) if stroke is not None and stroke is not self._urgent_intent else ""
+            source = "; ".join(s for s in (reply.source, extra) if s) or None
+            reply = replace(reply, text=f"{reply.text}\n\n{self.knowledge.urgent.undated_droop}", source=source)
         return reply
 
     def _matched(self, question: str, context: Context) -> Reply:

@@ -107,6 +107,7 @@ def test_a_droop_with_no_date_gets_the_answer_and_one_line_about_a_sudden_droop(
     reply = bot.ask("my face droops on one side, can botox fix it?")
     assert (reply.kind, reply.intent, reply.urgency) == ("answer", "asymmetry.treatment", None)
     assert reply.text.endswith(bot.knowledge.urgent.undated_droop) and "stroke" in reply.text
+    assert reply.source.startswith("Guide ¶") and "American Stroke Association" in reply.source
     old = bot.ask("my face has drooped on one side since birth, can botox fix it?")
     assert old.urgency is None and "stroke" not in old.text
 
