@@ -129,7 +129,10 @@ class UrgentRules:
     def words(self) -> list[str]:
         """Every word and phrase the red flags use (so typos can be corrected towards them)."""
         words = [p for f in self.red_flags for p in f.phrases] + list(self.standalone)
-        return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b]
+        # "sudenly" must read as "suddenly": the onset words and cues a stroke sign needs are corrected towards too.
+        cues = [w for phrase in (*self.sudden, *(c for group in self.cues.values() for c in group)) for w in phrase.split()
+                if len(w) >= 5 and w.isalpha()]
+        return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b] + cues
 
 
 @dataclass(frozen=True)

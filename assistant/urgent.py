@@ -150,10 +150,12 @@ class UrgentCheck:
         self._asking = words(rules.asking)
         self._timing = words(("ago", "started", "starting", "began", "day", "days", "week", "weeks", "hours"))
         self._onset = phrases(rules.onset)
+        self._onset_not_now = tuple(p for p in self._onset if p != (stem("now"),))
         self._now = phrases(rules.now)
         self._hypothetical = phrases(h for h in rules.hypothetical if not h.startswith("^"))
         self._opening = phrases(h[1:] for h in rules.hypothetical if h.startswith("^"))  # only first in a sentence
-        self._plans = phrases(rules.plans)
+        self._plans = phrases(h for h in rules.plans if not h.startswith("^"))
+        self._plan_openings = phrases(h[1:] for h in rules.plans if h.startswith("^"))
         self._future = phrases(rules.future)
         self._risk = phrases(rules.risk)
         self._past = phrases(rules.past)
@@ -314,8 +316,8 @@ class UrgentCheck:
                 continue
             if not current and self._general(w, lo, hi):
                 continue
-            if not current and self._is_past(w, lo, hi):
-                continue
+            if self._is_past(w, lo, hi) and not w.any_in(self._onset_not_now, lo, hi):
+                continue  # long ago; "now" alone ("...years ago and now i'm nervous") doesn't bring it back
             if flag.stroke and w.any_in(self._long_standing, lo, hi):
                 continue
             if flag.needs and not self._needs(flag, w, lo, hi, sudden):
@@ -325,7 +327,8 @@ class UrgentCheck:
             if flag.tier == CONTACT_DOCTOR:
                 if not (injected or (in_context and not other_cause)):
                     continue
-                if not happening and any(i < start for p in self._plans for i in w.find(p, lo, hi)):
+                if not happening and (any(i < start for p in self._plans for i in w.find(p, lo, hi))
+                                      or any(w.find(p, lo, lo + len(p)) for p in self._plan_openings)):
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
