@@ -312,8 +312,9 @@ class UrgentCheck:
             current = w.any_in(self._onset, lo, hi)
             if not happening and self._is_hypothetical(w, lo, hi, start):
                 continue
-            if not current and w.any_in(self._risk, lo, hi):
-                continue
+            if not current and any(i < start or flag.tier == CONTACT_DOCTOR for p in self._risk for i in w.find(p, lo, hi)):
+                continue  # a risk question ("can botox cause hives?"); an emergency only when the question frames it
+                # ("how common is trouble swallowing?"), not "i can't swallow, will i be ok?"
             if not current and self._general(w, lo, hi):
                 continue
             if self._is_past(w, lo, hi) and not w.any_in(self._onset_not_now, lo, hi):
