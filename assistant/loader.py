@@ -218,7 +218,7 @@ class _PackBuilder:
             lists = {name: reader.texts(flag[name][1], f"{what} {name}") if name in flag else ()
                      for name in ("needs", "unless", "emergency_with")}
             for need in lists["needs"]:
-                if need != "sudden" and need not in cues:
+                if need not in ("sudden", "abrupt") and need not in cues:
                     reader.error(flag["needs"][1], f"{what} needs {need!r}, which is not among the urgent cues")
             label = reader.text(flag["label"][1], f"{what} label") if "label" in flag else None
             if flag_id and label and tier in TIERS:

@@ -321,7 +321,7 @@ class UrgentCheck:
                 continue  # long ago; "now" alone ("...years ago and now i'm nervous") doesn't bring it back
             if flag.stroke and w.any_in(self._long_standing, lo, hi):
                 continue
-            if flag.needs and not self._needs(flag, w, lo, hi, sudden):
+            if flag.needs and not self._needs(flag, w, lo, hi, sudden, strong):
                 if flag.id == "stroke-face" and not injected and not long_standing:
                     undated = True
                 continue
@@ -343,10 +343,10 @@ class UrgentCheck:
             accepted.append((flag, start, end))
         return self._triage(w, accepted, undated)
 
-    def _needs(self, flag: RedFlag, w: _Words, lo: int, hi: int, sudden: bool) -> bool:
+    def _needs(self, flag: RedFlag, w: _Words, lo: int, hi: int, sudden: bool, abrupt: bool) -> bool:
         for need in flag.needs:
-            if need == "sudden":
-                if sudden:
+            if need in ("sudden", "abrupt"):
+                if abrupt or (sudden and need == "sudden"):
                     return True
             elif w.any_in(self._cues.get(need, ()), lo, hi):
                 return True
