@@ -42,6 +42,7 @@ _NEGATION_REACH = 3  # how many words before a symptom a "no" or "without" still
 _PASSED_REACH = 2  # a symptom "went away" if its sentence or one of the next two says so
 _MAX_SYMPTOMS = 5
 _MAX_SYMPTOM_WORDS = 8
+_JOINED_WORDS = 6  # overlapping mentions are read back as one when this short
 # Who has the symptom doesn't matter: "her head", "his eye" read as "my head", "my eye".
 _PERSON = {"her": "my", "his": "my", "their": "my", "your": "my", "our": "my",
            "she": "i", "he": "i", "they": "i", "you": "i", "we": "i",
@@ -367,16 +368,27 @@ class UrgentCheck:
         )
 
     def _symptoms(self, w: _Words, spans: list[tuple[int, int]]) -> tuple[str, ...]:
-        """The words that named the symptoms, as written, overlapping spans joined."""
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1] and w.sentence_of[start] == w.sentence_of[merged[-1][0]]:
-                merged[-1][1] = max(merged[-1][1], end)
+        """The words that named the symptoms, as written: overlapping spans joined when short enough,
+        else the shortest of them, none overlapping another."""
+        clusters: list[list[tuple[int, int]]] = []
+        for span in sorted(set(spans)):
+            if clusters and span[0] < max(e for _, e in clusters[-1]):
+                clusters[-1].append(span)
             else:
-                merged.append([start, end])
+                clusters.append([span])
+        chosen: list[tuple[int, int]] = []
+        for cluster in clusters:
+            start, end = cluster[0][0], max(e for _, e in cluster)
+            if end - start <= _JOINED_WORDS:
+                chosen.append((start, end))
+                continue
+            for s, e in sorted(cluster, key=lambda span: (span[1] - span[0], span[0])):
+                if e - s <= _MAX_SYMPTOM_WORDS and all(e <= s2 or s >= e2 for s2, e2 in chosen):
+                    chosen.append((s, e))
         shown: list[str] = []
-        for start, end in merged:
-            end = min(end, start + _MAX_SYMPTOM_WORDS)
+        for start, end in sorted(chosen):
+            if start > 0 and w.typed[start] == "not" and w.stems[start - 1] in _AUXILIARIES:
+                start -= 1  # "can't breathe", not "not breathe"
             text = f" {' '.join(w.typed[start:end])} "
             for long, short in _SHOWN:
                 text = text.replace(long, short)

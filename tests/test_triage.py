@@ -192,3 +192,12 @@ def test_a_pack_with_one_urgent_intent_still_answers_both_tiers(tmp_path):
     reply = Assistant(load_knowledge(path)).ask("swelling fast since botox")
     assert (reply.kind, reply.urgency, reply.symptoms) == ("urgent", "contact-doctor", ("swelling",))
     assert "medical help right away" in reply.text and "emergency" not in reply.text
+
+
+@pytest.mark.parametrize("question, symptoms", [
+    ("i had botox yesterday and now i cant breathe properly, my chest feels tight", ("can't breathe", "chest feels tight")),
+    ("my tongue feels thick and my throat is sort of swollen since the injection", ("tongue feels thick", "throat is sort of swollen")),
+    ("hives all over my chest after botox and I feel dizzy", ("hives all over my chest", "dizzy")),
+])
+def test_each_symptom_is_read_back_once_and_short(bot, question, symptoms):
+    assert bot.ask(question).symptoms == symptoms
