@@ -13,8 +13,11 @@ import sys
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant import Context
+from assistant.text import normalise
 from conftest import DATA
 
 TIERS = {"emergency": "emergency", "contact-doctor": "contact-doctor", "none": None}
@@ -201,3 +204,22 @@ def test_a_pack_with_one_urgent_intent_still_answers_both_tiers(tmp_path):
 ])
 def test_each_symptom_is_read_back_once_and_short(bot, question, symptoms):
     assert bot.ask(question).symptoms == symptoms
+
+
+WORDS = st.sampled_from(["i", "my", "can't", "swallow", "breathe", "botox", "since", "after", "if", "ever", "no",
+                         "eyelid", "drooping", "suddenly", "face", "numb", "years", "ago", "hives", "dizzy", "not",
+                         "fine", "now", "arm", "weak", "left", ".", "?", ",", "\x1b[31m", "é", "2019"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(WORDS, max_size=40).map(" ".join) | st.text(max_size=300))
+def test_triage_never_raises_and_reads_back_only_words_it_was_given(bot, text):
+    triage = bot.urgent.assess(text)
+    assert triage.urgency in ("emergency", "contact-doctor", None)
+    assert bool(triage) == bool(triage.flags) == bool(triage.symptoms)
+    assert not (triage and triage.undated_droop)
+    words = set(normalise(text, dict(bot.knowledge.lexicon.contractions), chars=10_000, tokens=2_000).split())
+    words |= {"can't", "won't", "don't", "doesn't", "isn't", "aren't", "I'm", "it's"}
+    for symptom in triage.symptoms:
+        assert set(symptom.split()) <= words and "\x1b" not in symptom
+    assert bot.urgent.assess(text) == triage  # the same every time
