@@ -327,8 +327,8 @@ class UrgentCheck:
                     undated = True
                 continue
             if flag.tier == CONTACT_DOCTOR:
-                if not (injected or (in_context and not other_cause)):
-                    continue
+                if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))):
+                    continue  # in a Botox conversation, "and hives?" asks; "i have hives" tells
                 if not happening and (any(i < start for p in self._plans for i in w.find(p, lo, hi))
                                       or any(w.find(p, lo, lo + len(p)) for p in self._plan_openings)):
                     continue

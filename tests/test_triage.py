@@ -136,6 +136,7 @@ def test_in_a_botox_conversation_a_contact_doctor_sign_needs_no_injection_named(
     assert bot.ask("i'm seeing double").urgency is None
     assert bot.ask("i'm seeing double", context=Context(topic="side-effects")).urgency == "contact-doctor"
     assert bot.ask("i'm seeing double from my new glasses", context=Context(topic="side-effects")).urgency is None
+    assert bot.ask("and hives?", context=Context(topic="side-effects")).urgency is None  # a follow-up question
 
 
 def test_bad_input_never_raises(bot):
