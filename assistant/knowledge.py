@@ -89,7 +89,7 @@ class RedFlag:
 
 
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
-URGENT_LISTS = ("negators", "not_negating", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
+URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
                 "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
                 "injection_after", "people")
 
@@ -103,6 +103,7 @@ class UrgentRules:
     negators: tuple[str, ...] = ()
     not_negating: tuple[str, ...] = ()  # phrases that begin with a negator but deny nothing
     asking: tuple[str, ...] = ()  # words that open a general question
+    idioms: tuple[str, ...] = ()  # phrases that name no symptom ("i choked up")
     onset: tuple[str, ...] = ()
     treatment: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()

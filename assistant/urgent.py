@@ -148,6 +148,7 @@ class UrgentCheck:
         self._unless = {f.id: phrases(f.unless) for f in rules.red_flags}
         self._negators = phrases(rules.negators)
         self._not_negating = phrases(rules.not_negating)
+        self._idioms = phrases(rules.idioms)
         self._asking = words(rules.asking)
         self._timing = words(("ago", "started", "starting", "began", "day", "days", "week", "weeks", "hours"))
         self._onset = phrases(rules.onset)
@@ -295,10 +296,13 @@ class UrgentCheck:
         other_cause = w.has(self._other_cause)
         standalone = w.has(self._standalone)
         happening = w.has(self._now)
+        idioms = [(i, i + len(p)) for p in self._idioms for i in w.find(p)]
         topical: bool | None = None
         accepted: list[tuple[RedFlag, int, int]] = []
         undated = False
         for flag, (start, end, by_pair) in hits:
+            if any(i < end and start < j for i, j in idioms):
+                continue  # "i choked up", "eye drops"
             sentence = w.sentence_of[start]
             lo, hi = w.bounds[sentence]
             if flag.absent and by_pair:
