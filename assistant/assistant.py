@@ -24,7 +24,7 @@ from .lexicon import Analysis
 from .matcher import IntentMatcher, Match
 from .reading import Segment, read_message
 from .text import MAX_INPUT_CHARS, printable
-from .urgent import UrgentCheck
+from .urgent import EMERGENCY, Triage, UrgentCheck
 
 __all__ = ["Assistant", "Context", "Reply"]
 
@@ -113,7 +113,14 @@ class Reply:
     ``kind`` is one of "answer", "ambiguous", "not-covered", "out-of-scope",
     "urgent", "chat" or "quiz"; ``intent`` is None for ambiguous, not-covered
     and out-of-scope. ``source`` names where in the guide an answer comes
-    from; ``disclaimer`` is set on every reply about Botox.
+    from; ``disclaimer`` is set on every reply about Botox (on urgent replies,
+    the urgent note naming the Botox label and stroke guidance instead).
+
+    ``urgency`` is "emergency" or "contact-doctor" on urgent replies and None
+    on every other; ``symptoms`` are the symptoms an urgent reply read, in the
+    person's own words, and ``red_flags`` their names. A reply about a
+    one-sided face droop with no date stays an answer (urgency None) and
+    ends with a line on what to do if it came on suddenly.
     """
 
     question: str
@@ -127,6 +134,8 @@ class Reply:
     suggestions: tuple[str, ...] = ()
     choices: tuple[Choice, ...] = ()
     red_flags: tuple[str, ...] = ()
+    urgency: str | None = None
+    symptoms: tuple[str, ...] = ()
     match: Match | None = field(default=None, repr=False, compare=False)
     context: Context = field(default_factory=Context, repr=False, compare=False)
     parts: tuple[Part, ...] = ()  # in the order asked; a one-part reply has one (made from the reply itself)
@@ -156,9 +165,8 @@ class Reply:
             "choices": [{"number": n, "intent": c.intent, "title": c.title, "ask": c.ask, "score": round(c.score, 4)}
                         for n, c in enumerate(self.choices, 1)],
             "parts": [p.to_dict() for p in self.parts],
-            # Until replies carry their own urgency, an urgent reply is the emergency tier.
-            "urgency": getattr(self, "urgency", "emergency" if self.kind == "urgent" else None),
-            "symptoms": list(getattr(self, "symptoms", None) or self.red_flags),
+            "urgency": self.urgency,
+            "symptoms": list(self.symptoms),
             "context": self.context.to_dict(),
         }
 
@@ -177,16 +185,32 @@ class Assistant:
         self.urgent = UrgentCheck(self.knowledge.urgent, self.matcher.lexicon)
         self._by_id = {i.id: i for i in self.knowledge.intents}
         self._topics = {t.id: t for t in self.knowledge.not_covered}
-        self._urgent_intent = next((i for i in self.knowledge.intents if i.kind == "urgent"), None)
+        urgent = [i for i in self.knowledge.intents if i.kind == "urgent"]
+        self._urgent_intent = next((i for i in urgent if i.id == "urgent"), urgent[0] if urgent else None)
+        self._urgent_by_tier = {tier: self._by_id.get(f"urgent.{tier}", self._urgent_intent)
+                                for tier in ("stroke", "contact-doctor")}
 
     def ask(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood."""
         if not isinstance(question, str):
             raise TypeError(f"question must be str, not {type(question).__name__}")
         context = context or Context()
-        flags = self.urgent.check(question, in_context=context.topic is not None)
-        if flags:
-            return self._urgent(question, [f.label for f in flags], context)
+        triage = self.urgent.assess(question, in_context=context.topic is not None)
+        if triage:
+            return self._urgent(question, triage, context)
+        reply = self._matched(question, context)
+        if triage.undated_droop and self.knowledge.urgent.undated_droop:
+            # The line's fact is the stroke guidance's, and the source says so.
+            stroke = self._urgent_by_tier["stroke"]
+            extra = self.knowledge.source_label(stroke) if stroke is not None and stroke is not self._urgent_intent else ""
+            source = "; ".join(s for s in (reply.source, extra) if s) or None
+            one = len(reply.parts) == 1  # a one-part reply's part is the reply itself, made again
+            reply = replace(reply, text=f"{reply.text}\n\n{self.knowledge.urgent.undated_droop}", source=source,
+                            parts=() if one else reply.parts)
+        return reply
+
+    def _matched(self, question: str, context: Context) -> Reply:
+        """The reply from the guide: a message read in parts, or matched whole."""
         if len(segments := read_message(question[:READ_CHARS])) > 1:
             reply = self._read(question, segments, context)
             if reply is not None:
@@ -370,20 +394,38 @@ class Assistant:
             context=self._next(context, topic),
         )
 
-    def _urgent(self, question: str, labels: list[str], context: Context) -> Reply:
-        intent = self._urgent_intent
-        text = intent.answer if intent else "This could be an emergency. Get medical help now."
-        text = f"You mentioned {_join(labels)}. {text}"
+    def _urgent(self, question: str, triage: Triage, context: Context) -> Reply:
+        if triage.urgency != EMERGENCY:
+            intent = self._urgent_by_tier["contact-doctor"]
+        elif triage.stroke:
+            intent = self._urgent_by_tier["stroke"]
+        else:
+            intent = self._urgent_intent
+        if intent is not None:
+            text = intent.answer
+        elif triage.urgency == EMERGENCY:
+            text = "This could be an emergency. Call your local emergency number now."
+        else:
+            text = "Get medical help right away: call whoever gave you the injection or your doctor."
+        if triage.symptoms:
+            text = f"You mentioned {_join([f'“{s}”' for s in triage.symptoms])}. {text}"
+        sources = list(intent.source) if intent else []
+        if intent is not None and intent is not self._urgent_intent and triage.urgency == EMERGENCY and any(
+                f.tier == EMERGENCY and not f.stroke for f in triage.flags) and self._urgent_intent is not None:
+            sources += [s for s in self._urgent_intent.source if s not in sources]  # a stroke sign and a sign of spread
+        source = "; ".join(self.knowledge.pack.sources.get(s, s) for s in sources)
         return Reply(
             question=question,
             kind="urgent",
-            intent=intent.id if intent else "urgent",
+            intent="urgent",
             score=1.0,
             text=text,
-            title=intent.title if intent else "Urgent",
-            source=self.knowledge.source_label(intent) if intent else None,
-            disclaimer=self._disclaimer,
-            red_flags=tuple(labels),
+            title=intent.title if intent else "Urgent" if triage.urgency == EMERGENCY else "Get medical help right away",
+            source=source or None,
+            disclaimer=self.knowledge.urgent.note or self._disclaimer,
+            red_flags=tuple(f.label for f in triage.flags),
+            urgency=triage.urgency,
+            symptoms=triage.symptoms,
             context=self._next(context, context.topic),
         )
 

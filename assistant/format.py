@@ -21,6 +21,7 @@ import textwrap
 from typing import Any, Callable, Iterable
 
 from .assistant import Reply
+from .urgent import CONTACT_DOCTOR
 from .evaluation import EvalReport
 from .knowledge import Knowledge
 from .quiz import Feedback, QuizItem, Summary
@@ -137,12 +138,17 @@ def reply_fragments(reply: Reply, width: int, *, disclaimer: str | None = None, 
                     choosing: bool = False) -> Fragments:
     """A reply: heading, answer, source, suggestions and disclaimer, a blank line between each.
 
-    ``disclaimer`` replaces the reply's own (the chat shows the short form);
+    ``disclaimer`` replaces the reply's own (the chat shows the short form),
+    except on urgent replies, which keep their note; an emergency leads with
+    a loud "URGENT:" banner, a contact-doctor reply with a calmer "IMPORTANT:";
     ``suggestions`` caps how many are shown; ``choosing`` adds how to pick
     from an ambiguous reply's list (only where a number can be typed next).
     """
     parts: list[Fragments] = []
-    if reply.kind == "urgent":
+    calm = reply.kind == "urgent" and reply.urgency == CONTACT_DOCTOR
+    if calm:  # clear but not alarming: medical help today, not an ambulance
+        parts.append(lead("doctor-banner", "IMPORTANT:", " " + reply.title, width, "doctor-title"))
+    elif reply.kind == "urgent":  # an emergency can't be missed
         parts.append(lead("urgent-banner", "URGENT:", " " + reply.title.upper(), width, "urgent-title"))
     elif reply.kind in ("answer", "not-covered") and reply.title:
         parts.append(para("title", reply.title, width))
@@ -160,7 +166,7 @@ def reply_fragments(reply: Reply, width: int, *, disclaimer: str | None = None, 
                 block += para("source", f"Source: {part.source}", width)
             parts.append(block)
     else:
-        parts.append(para("urgent-text" if reply.kind == "urgent" else "", reply.text, width))
+        parts.append(para("doctor-text" if calm else "urgent-text" if reply.kind == "urgent" else "", reply.text, width))
     if reply.source and reply.kind in ("answer", "urgent") and len(reply.parts) == 1:
         parts.append(para("source", f"Source: {reply.source}", width))
     if reply.suggestions and reply.kind != "ambiguous":
@@ -168,8 +174,9 @@ def reply_fragments(reply: Reply, width: int, *, disclaimer: str | None = None, 
         shown = reply.suggestions[:suggestions] if suggestions is not None else reply.suggestions
         parts.append(para("label", f"{label}:", width)
                      + [f for text in shown for f in para("suggestion", text, width - 2, "  ")])
-    if reply.disclaimer:
-        parts.append(para("disclaimer", f"Note: {disclaimer or reply.disclaimer}", width))
+    if reply.disclaimer:  # an urgent reply keeps its own note: its facts are not the guide's
+        note = reply.disclaimer if reply.kind == "urgent" else disclaimer or reply.disclaimer
+        parts.append(para("disclaimer", f"Note: {note}", width))
     return _spaced(parts)
 
 

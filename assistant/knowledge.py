@@ -22,6 +22,7 @@ __all__ = [
     "Pack",
     "QuizQuestion",
     "RedFlag",
+    "TIERS",
     "UrgentRules",
     "bundled_knowledge_path",
     "in_family",
@@ -60,34 +61,83 @@ class NotCovered:
     beside: tuple[str, ...] = ()
 
 
+TIERS = ("emergency", "contact-doctor")
+
+
 @dataclass(frozen=True)
 class RedFlag:
-    """One urgent symptom and the phrasings that name it."""
+    """One urgent symptom, the phrasings that name it and how urgent it is.
+
+    ``tier`` is "emergency" or "contact-doctor"; ``stroke`` marks a stroke
+    sign (answered from stroke guidance, and never set aside because it has
+    passed); ``needs`` names cue lists (``UrgentRules.cues``, or "sudden") of
+    which one must be in the symptom's sentence; ``unless`` are phrases that
+    void it in its sentence when no injection is in the story ("out of breath
+    after running"); ``absent`` flags name something that does not happen
+    ("my eye won't close"), so they count only when negated;
+    ``emergency_with`` names flags that, together with this one, make an
+    emergency (hives with dizziness).
+    """
 
     id: str
     label: str
     phrases: tuple[str, ...] = ()
     pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     pre_existing_ok: bool = False
+    tier: str = "emergency"
+    stroke: bool = False
+    needs: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    absent: bool = False
+    emergency_with: tuple[str, ...] = ()
+
+
+# The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
+URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
+                "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
+                "injection_after", "people")
 
 
 @dataclass(frozen=True)
 class UrgentRules:
-    """The red flags and the words that negate them or place them after an injection."""
+    """The red flags, the words that negate them, place them in time or frame them, and the urgent note."""
 
     red_flags: tuple[RedFlag, ...] = ()
     window: int = 4
     negators: tuple[str, ...] = ()
+    not_negating: tuple[str, ...] = ()  # phrases that begin with a negator but deny nothing
+    asking: tuple[str, ...] = ()  # words that open a general question
+    idioms: tuple[str, ...] = ()  # phrases that name no symptom ("i choked up")
     onset: tuple[str, ...] = ()
     treatment: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # hypotheticals that set aside contact-doctor signs only
     standalone: tuple[str, ...] = ()
     past: tuple[str, ...] = ()
+    passed: tuple[str, ...] = ()
+    risk: tuple[str, ...] = ()
+    future: tuple[str, ...] = ()
+    now: tuple[str, ...] = ()
+    sudden: tuple[str, ...] = ()
+    recent: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()
+    long_standing: tuple[str, ...] = ()
+    other_cause: tuple[str, ...] = ()
+    injection: tuple[str, ...] = ()
+    injection_before: tuple[str, ...] = ()
+    injection_after: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    note: str = ""  # shown on urgent replies instead of the guide's disclaimer
+    undated_droop: str = ""  # added to a reply about a one-sided droop with no date
 
     def words(self) -> list[str]:
         """Every word and phrase the red flags use (so typos can be corrected towards them)."""
         words = [p for f in self.red_flags for p in f.phrases] + list(self.standalone)
-        return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b]
+        # "sudenly" must read as "suddenly": the onset words and cues a stroke sign needs are corrected towards too.
+        cues = [w for phrase in (*self.sudden, *(c for group in self.cues.values() for c in group)) for w in phrase.split()
+                if len(w) >= 5 and w.isalpha()]
+        return words + [w for f in self.red_flags for a, b in f.pairs for w in a + b] + cues
 
 
 @dataclass(frozen=True)

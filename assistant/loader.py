@@ -29,6 +29,8 @@ from .knowledge import (
     NotCovered,
     Pack,
     QuizQuestion,
+    TIERS,
+    URGENT_LISTS,
     RedFlag,
     UrgentRules,
 )
@@ -186,12 +188,16 @@ class _PackBuilder:
     def _section_urgent(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.urgent, "urgent"):
             return
-        found = reader.fields(node, "urgent", ("red_flags",), ("window", "negators", "onset", "treatment", "hypothetical", "standalone", "past"))
+        found = reader.fields(node, "urgent", ("red_flags",), ("window", "cues", "note", "undated_droop") + URGENT_LISTS)
         if found is None:
             return
+        cues: dict[str, tuple[str, ...]] = {}
+        for name, (name_node, value) in (reader.mapping(found["cues"][1], "urgent cues") or {} if "cues" in found else {}).items():
+            cues[name] = reader.texts(value, f"urgent cue {name!r}")
         flags: list[RedFlag] = []
         for item in reader.sequence(found["red_flags"][1], "urgent red_flags") or () if "red_flags" in found else ():
-            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok"), named_by="id")
+            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok", "tier", "stroke",
+                                 "needs", "unless", "absent", "emergency_with"), named_by="id")
             if flag is None:
                 continue
             flag_id = reader.text(flag["id"][1], "a red flag's id") if "id" in flag else None
@@ -206,14 +212,30 @@ class _PackBuilder:
                     pairs.append((reader.texts(groups[0], f"a pair of {what}"), reader.texts(groups[1], f"a pair of {what}")))
             if not phrases and not pairs:
                 reader.error(item, f"{what} has neither phrases nor pairs")
-            ok = reader.boolean(flag["pre_existing_ok"][1], f"{what} pre_existing_ok") if "pre_existing_ok" in flag else False
+            switches = {name: bool(reader.boolean(flag[name][1], f"{what} {name}")) if name in flag else False
+                        for name in ("pre_existing_ok", "stroke", "absent")}
+            tier = reader.text(flag["tier"][1], f"{what} tier") if "tier" in flag else "emergency"
+            if tier and tier not in TIERS:
+                reader.error(flag["tier"][1], f"{what} has tier {tier!r} (expected one of: {', '.join(TIERS)})")
+            lists = {name: reader.texts(flag[name][1], f"{what} {name}") if name in flag else ()
+                     for name in ("needs", "unless", "emergency_with")}
+            for need in lists["needs"]:
+                if need not in ("sudden", "abrupt") and need not in cues:
+                    reader.error(flag["needs"][1], f"{what} needs {need!r}, which is not among the urgent cues")
             label = reader.text(flag["label"][1], f"{what} label") if "label" in flag else None
-            if flag_id and label:
-                flags.append(RedFlag(flag_id, label, phrases, tuple(pairs), bool(ok)))
+            if flag_id and label and tier in TIERS:
+                flags.append(RedFlag(flag_id, label, phrases, tuple(pairs), tier=tier, **switches, **lists))
+        ids = {f.id for f in flags}
+        for f in flags:
+            for other in f.emergency_with:
+                if other not in ids:
+                    reader.error(found["red_flags"][1], f"red flag {f.id!r}: emergency_with names an unknown red flag {other!r}")
         window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
         lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
-                 for name in ("negators", "onset", "treatment", "hypothetical", "standalone", "past")}
-        self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, **lists)
+                 for name in URGENT_LISTS}
+        notes = {name: " ".join((reader.text(found[name][1], f"urgent {name}") or "").split()) if name in found else ""
+                 for name in ("note", "undated_droop")}
+        self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, cues=MappingProxyType(cues), **lists, **notes)
 
     def _section_quiz(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "quiz") or ():

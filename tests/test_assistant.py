@@ -37,6 +37,7 @@ def test_answer_reply_has_every_field(bot):
     assert 1 <= len(reply.suggestions) <= 2 and all(s.endswith("?") for s in reply.suggestions)
     assert set(reply.to_dict()) == {"question", "kind", "intent", "title", "score", "answer", "source", "disclaimer",
                                     "suggestions", "choices", "parts", "urgency", "symptoms", "context"}
+    assert reply.to_dict()["urgency"] is None and reply.to_dict()["symptoms"] == []
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -48,8 +49,11 @@ def test_kinds(bot, question, kind):
 
 
 def test_every_reply_about_botox_carries_the_disclaimer(bot):
-    for question in ["what is botox", "how much does botox cost", "quiz me", "my throat is swelling after botox"]:
+    for question in ["what is botox", "how much does botox cost", "quiz me"]:
         assert bot.ask(question).disclaimer == bot.knowledge.pack.disclaimer, question
+    # An urgent reply's facts come from the label, not the guide: it carries its own note.
+    urgent = bot.ask("my throat is swelling after botox").disclaimer
+    assert urgent == bot.knowledge.urgent.note and "label" in urgent and "drawn from one guide" not in urgent
 
 
 def test_not_covered_says_so_and_points_to_a_doctor_and_related_topics(bot):

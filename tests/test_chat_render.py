@@ -74,9 +74,11 @@ def test_an_answer_shows_title_source_two_suggestions_and_the_short_disclaimer(b
 @pytest.mark.parametrize("question", ["does botox hurt?", "I can't breathe after my botox", "how much does botox cost",
                                       "what's the capital of france", "hello", "what can you do"])
 def test_the_chat_words_replies_as_ask_does(bot, kb, renderer, question):
-    """`botox-faq ask`'s text, but with the short disclaimer and at most two suggestions after an answer."""
+    """`botox-faq ask`'s text, but with the short disclaimer and at most two suggestions after an answer
+    (an urgent reply keeps its own note)."""
     reply = bot.ask(question)
-    shorter = dataclasses.replace(reply, disclaimer=reply.disclaimer and kb.pack.disclaimer_short,
+    short = reply.disclaimer if reply.kind == "urgent" else reply.disclaimer and kb.pack.disclaimer_short
+    shorter = dataclasses.replace(reply, disclaimer=short,
                                   suggestions=reply.suggestions[:2] if reply.kind == "answer" else reply.suggestions)
     assert renderer.plain(s.ShowReply(reply), 80) == format_reply(shorter, 80)
 
@@ -138,6 +140,21 @@ def test_why_for_urgent_names_the_red_flags(bot, renderer):
     reply = bot.ask("I can't breathe after my botox")
     text = renderer.plain(s.ShowWhy(reply), 100)
     assert "Red flags found: " + ", ".join(reply.red_flags) in text
+    assert "Urgency: emergency" in text and "\u201ccan't breathe\u201d" in text
+
+
+def test_a_contact_doctor_reply_is_calm_but_clear_and_an_emergency_loud(bot, renderer):
+    doctor = bot.ask("I've been seeing double since my botox on monday")
+    fragments = renderer.fragments(s.ShowReply(doctor), 80)
+    assert fragments[0] == ("class:doctor-banner", "IMPORTANT:")
+    text = renderer.plain(s.ShowReply(doctor), 80)
+    assert text.startswith("IMPORTANT: Get medical help right away") and "URGENT" not in text
+    assert " ".join(text.split()).endswith(f"Note: {bot.knowledge.urgent.note}")  # its own note, not the guide's
+    emergency = renderer.plain(s.ShowReply(bot.ask("my tongue is swelling after the injection")), 80)
+    assert emergency.startswith("URGENT: THIS COULD BE AN EMERGENCY")
+    style = chat_style()
+    assert style.get_attrs_for_style_str("class:urgent-banner").bgcolor != style.get_attrs_for_style_str(
+        "class:doctor-banner").bgcolor
 
 
 def test_why_never_echoes_control_characters(bot, renderer):

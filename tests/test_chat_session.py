@@ -370,6 +370,13 @@ def test_an_urgent_line_during_a_quiz_stops_it(chat):
     assert chat.quiz is None
 
 
+def test_a_contact_doctor_symptom_during_a_quiz_stops_it_too(chat):
+    start(chat, "/quiz")
+    blocks = chat.handle("my eyelid has been drooping since my botox last week")
+    assert (replies(blocks)[0].kind, replies(blocks)[0].urgency) == ("urgent", "contact-doctor")
+    assert chat.quiz is None and any(isinstance(b, s.Message) and "quiz has stopped" in b.text for b in blocks)
+
+
 @pytest.mark.parametrize("name, topic", [("side-effects", "side-effects"), ("Side effects", "side-effects"),
                                          ("side efects", "side-effects"), ("botox", "botox"),
                                          ("bruising", "side-effects"), ("injector", "provider"),

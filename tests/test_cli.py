@@ -31,7 +31,7 @@ def test_ask_json_is_one_object_with_the_documented_keys():
     data = json.loads(result.stdout)
     assert list(data) == ["question", "kind", "intent", "title", "score", "answer", "source", "disclaimer",
                           "suggestions", "choices", "parts", "urgency", "symptoms", "context"]
-    assert (data["kind"], data["intent"]) == ("not-covered", None)
+    assert (data["kind"], data["intent"], data["urgency"], data["symptoms"]) == ("not-covered", None, None, [])
     assert data["title"].startswith("Not covered: ")
 
 

@@ -48,6 +48,14 @@ def test_domain_answers_name_the_part_of_the_guide(kb, intent_id):
 def test_urgent_knowledge_says_its_facts_come_from_the_boxed_warning(kb):
     text = (__import__("pathlib").Path(kb.path) / "urgent.yaml").read_text(encoding="utf-8")
     assert "boxed warning" in text and "do not come from the guide" in text.replace("NOT", "not")
+    assert "Medication Guide" in text and "American Stroke Association" in text and "NHS" in text
+
+
+def test_urgent_intents_name_the_label_or_the_stroke_guidance(kb):
+    assert kb.intent("urgent.contact-doctor").source == ("botox-label",)
+    assert kb.intent("urgent.stroke").source == ("stroke-guidance",)
+    assert "not the guide" in kb.pack.sources["stroke-guidance"] and "Medication Guide" in kb.pack.sources["botox-label"]
+    assert "label" in kb.urgent.note and "stroke" in kb.urgent.note and "stroke" in kb.urgent.undated_droop
 
 
 def test_lexicon_maps_lay_and_medical_words(matcher):

@@ -16,14 +16,14 @@ def test_the_set_is_big_enough():
     assert len(PHRASINGS["urgent"]) >= 40 and len(PHRASINGS["not_urgent"]) >= 40
 
 
-def test_at_least_95_percent_of_urgent_phrasings_are_caught(bot):
+def test_every_urgent_phrasing_is_caught(bot):
     missed = [q for q in PHRASINGS["urgent"] if bot.ask(q).kind != "urgent"]
-    assert len(missed) <= 0.05 * len(PHRASINGS["urgent"]), missed
+    assert not missed
 
 
-def test_at_most_5_percent_false_alarms(bot):
+def test_at_most_2_percent_false_alarms(bot):
     alarms = [q for q in PHRASINGS["not_urgent"] if bot.ask(q).kind == "urgent"]
-    assert len(alarms) <= 0.05 * len(PHRASINGS["not_urgent"]), alarms
+    assert len(alarms) <= 0.02 * len(PHRASINGS["not_urgent"]), alarms
 
 
 @pytest.mark.parametrize("question, flag", [
@@ -33,7 +33,7 @@ def test_at_most_5_percent_false_alarms(bot):
     ("diplopia since the jab", "vision"),
     ("my mum can't swallow after her botox", "swallowing"),    # third person
     ("her tongue is swollen after the injection", "throat-tongue-swelling"),
-    ("i have hives all over after botox", "allergic-reaction"),
+    ("i have hives all over after botox", "skin-reaction"),
 ])
 def test_red_flags_in_many_phrasings(bot, question, flag):
     reply = bot.ask(question)

@@ -63,6 +63,9 @@ _COLOURS = {
     "urgent-banner": "bold #ffffff bg:#cc0000",
     "urgent-title": "bold #ff5f5f",
     "urgent-text": "bold",
+    "doctor-banner": "bold #000000 bg:#ffaf00",
+    "doctor-title": "bold #ffaf00",
+    "doctor-text": "",
     "command": "bold #5fd7af",
     "quiz": "bold #d787ff",
     "correct": "bold #5fd75f",
@@ -77,7 +80,7 @@ _COLOURS = {
 # Without colour, emphasis still tells urgent from ordinary (NO_COLOR allows bold and reverse).
 _MONO = {
     "welcome": "bold", "title": "bold", "label": "bold", "number": "bold", "urgent-banner": "bold reverse",
-    "urgent-title": "bold", "urgent-text": "bold", "command": "bold", "quiz": "bold", "correct": "bold",
+    "urgent-title": "bold", "urgent-text": "bold", "doctor-banner": "bold", "doctor-title": "bold", "command": "bold", "quiz": "bold", "correct": "bold",
     "wrong": "bold", "bottom-toolbar": "reverse", "bottom-toolbar.key": "bold", "prompt": "bold",
 }
 
@@ -211,6 +214,10 @@ class Renderer:
         if reply.kind == "urgent":
             flags = ", ".join(reply.red_flags) if reply.red_flags else "none by name"
             out += para("urgent-title", f"Red flags found: {flags}", width, "  ")
+            if reply.urgency:
+                out += para("", f"Urgency: {reply.urgency}", width, "  ")
+            if reply.symptoms:
+                out += para("", "Read as: " + ", ".join(f"\u201c{printable(t, 60)}\u201d" for t in reply.symptoms), width, "  ")
             rule = match.rule if match is not None else "red flags are checked first, before any matching"
             out += para("", f"Rule: {rule}", width, "  ")
         if shown is not None and shown.candidates:
