@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .knowledge import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
-from .lexicon import Analysis
 from .matcher import IntentMatcher, Match
 from .reading import Segment, read_message
 from .text import MAX_INPUT_CHARS, printable
@@ -34,6 +33,7 @@ _DEFAULT_SUGGESTIONS = 3
 _POINTING = frozenset({"this", "that", "these", "those", "it", "they", "them"})
 READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences and asks
 MAX_PARTS = 3  # a reply answers at most this many asks
+CLAUSE_LABELS = 3  # labels ranked exactly for each clause of a message (the best, its rival, one more)
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
@@ -220,8 +220,8 @@ class Assistant:
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
         if match.kind == "answer" and match.analysis is not None and match.intent is not None:
-            if self.matcher.named_beside(match.intent, match.analysis):
-                parts = self._parts([(match, question)], match.analysis)
+            if self.matcher.named_beside(match.intent, match.analysis.features_set):
+                parts = self._parts([(match, question)], match.analysis.features_set)
                 if len(parts) > 1:
                     return self._compose(question, parts, context)
         if match.kind == "answer":
@@ -245,21 +245,21 @@ class Assistant:
         if not asks:
             return None
         matcher = self.matcher
-        whole = matcher.analyse(question)
-        anchored = context.topic is not None or whole.anchored
-        if not anchored and matcher.unknown(whole):
+        said = {s.text: matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
+        whole = frozenset(f for a in said.values() for f in a.features)
+        anchored = context.topic is not None or any(a.anchored for a in said.values())
+        if not anchored and any(matcher.unknown(a) for a in said.values()):
             return None  # about something else: "can I travel to France, or is it dangerous?" is read whole
-        said = {s.text: matcher.analyse(s.text) for s in segments}
         # The story lends its subject words only to a message about the subject, and small talk
         # ("thanks", "what can you do?") counts only in a message that isn't.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features) if anchored else frozenset()
-        small_talk = not (anchored or whole.topical)
+        small_talk = not (anchored or any(a.topical for a in said.values()))
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
         for segment in asks:
             analysis = said[segment.text]
-            match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored)
+            match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS)
             if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                 match = replace(match, kind="out-of-scope", intent=None)
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
@@ -268,7 +268,8 @@ class Assistant:
                 found.append((match, segment.text))
                 continue
             if scene and not matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
-                with_scene = matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored)
+                with_scene = matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
+                                                    top=CLAUSE_LABELS)
                 if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
                     match = with_scene  # "can botox help?" after "my face has always been lopsided"
             if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
@@ -285,7 +286,7 @@ class Assistant:
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
         return self._compose(question, parts, context) if parts else None
 
-    def _parts(self, found: list[tuple[Match, str]], whole: Analysis) -> list[Part]:
+    def _parts(self, found: list[tuple[Match, str]], whole: frozenset[str]) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else.
 
         A topic the message names that is said beside an answer (the causes of asymmetry beside

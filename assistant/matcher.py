@@ -184,6 +184,13 @@ class IntentMatcher:
         for index, label_index in enumerate(label_of):
             label_examples[label_index].append(index)
         self._label_examples = tuple(tuple(ix) for ix in label_examples)
+        # Per label, which of its examples use each word: scoring a label touches only the examples
+        # that share a word with the question.
+        label_index: list[dict[str, list[int]]] = [defaultdict(list) for _ in labels]
+        for index, (label_index_of, features) in enumerate(zip(label_of, example_features)):
+            for f in features:
+                label_index[label_index_of][f].append(index)
+        self._label_index = tuple({f: tuple(ix) for f, ix in d.items()} for d in label_index)
         self._example_features = tuple(example_features)
         self._example_weights = tuple(example_weights)
         self._label_postings = {f: tuple(ix) for f, ix in label_postings.items()}
@@ -284,7 +291,7 @@ class IntentMatcher:
             w = weights[f]
             for label in self._label_postings.get(f, ()):
                 covered[label] += w
-        example_features, example_weights = self._example_features, self._example_weights
+        example_weights = self._example_weights
         found: list[tuple[float, int, int]] = []  # a min-heap of (score, -label, example)
         order = [(-(cover + slack), label) for label, cover in covered.items()]
         heapq.heapify(order)  # popped lazily: most questions stop after a few labels
@@ -298,10 +305,12 @@ class IntentMatcher:
             if slack:  # the bound assumed every common word; use the ones the label has
                 share = (covered[label] + sum(query[f] for f in common if f not in walked and f in vocab[label])) / total
             best, best_index = 0.0, -1
-            for index in self._label_examples[label]:
-                inter = sum(query[f] for f in example_features[index].intersection(query))
-                if inter <= 0:
-                    continue
+            shared: dict[int, float] = defaultdict(float)  # the label's examples that share a word, and its weight
+            postings = self._label_index[label]
+            for f, w in query.items():
+                for index in postings.get(f, ()):
+                    shared[index] += w
+            for index, inter in shared.items():
                 precision = (1 - lam) * inter / total + lam * share
                 recall = inter / example_weights[index]
                 score = one_b2 * precision * recall / (b2 * precision + recall)
@@ -332,11 +341,10 @@ class IntentMatcher:
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true")."""
         return bool(match.shared & self._topical)
 
-    def named_beside(self, intent_id: str, analysis: Analysis) -> tuple[str, ...]:
-        """The not-covered topics a message names that are said beside this intent's answer
-        ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
+    def named_beside(self, intent_id: str, query: frozenset[str]) -> tuple[str, ...]:
+        """The not-covered topics a message (its features) names that are said beside this intent's
+        answer ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
         root = self._family.get(intent_id, intent_id)
-        query = analysis.features_set
         return tuple(dict.fromkeys(t for k, t in self._keywords if root in self._beside.get(t, ()) and k <= query))
 
     def family(self, label: str) -> str:
@@ -368,11 +376,12 @@ class IntentMatcher:
         return self.match_analysis(self.analyse(question), anchored=anchored, scene=scene, in_story=in_story)
 
     def match_analysis(self, analysis: Analysis, *, anchored: bool = False, scene: frozenset[str] = frozenset(),
-                       in_story: bool = False) -> Match:
+                       in_story: bool = False, top: int = TOP_LABELS) -> Match:
         """:meth:`match` for a question already analysed (so a message's clauses are read once each).
 
         ``in_story`` says the question is one ask of a longer message about the subject:
-        its unknown words weigh less.
+        its unknown words weigh less. ``top`` is how many labels are ranked exactly (fewer is faster;
+        the verdict needs the best and its runner-up).
         """
         if in_story:
             analysis = replace(analysis, in_story=True)
@@ -380,7 +389,7 @@ class IntentMatcher:
             analysis = self.with_scene(analysis, scene)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
-        ranking = self._rank(analysis)
+        ranking = self._rank(analysis, top)
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         top = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Mapping
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_TOKENS", "normalise", "stem", "printable"]
@@ -73,6 +74,7 @@ def normalise(
 _DOUBLE = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")
 
 
+@lru_cache(maxsize=16384)  # pure, and every word of every question passes through it
 def stem(word: str) -> str:
     """A light suffix stripper, so 'bruise', 'bruises', 'bruised' and 'bruising' meet."""
     if len(word) <= 3 or not word.isalpha():
