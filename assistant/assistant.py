@@ -248,8 +248,6 @@ class Assistant:
         said = {s.text: matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
         whole = frozenset(f for a in said.values() for f in a.features)
         anchored = context.topic is not None or any(a.anchored for a in said.values())
-        if not anchored and any(matcher.unknown(a) for a in said.values()):
-            return None  # about something else: "can I travel to France, or is it dangerous?" is read whole
         # The story lends its subject words only to a message about the subject, and small talk
         # ("thanks", "what can you do?") counts only in a message that isn't.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features) if anchored else frozenset()
@@ -263,6 +261,9 @@ class Assistant:
             if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                 match = replace(match, kind="out-of-scope", intent=None)
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
+            before = [s for s in segments if s.start < segment.start]
+            if points_back and not anchored and before and matcher.unknown(said[before[-1].text]):
+                continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
             if (match.kind == "answer" and matcher.specific(analysis) and not (scene and points_back)) or (
                     match.kind == "not-covered" and match.topic):
                 found.append((match, segment.text))

@@ -131,6 +131,8 @@ class Lexicon:
                 concept = self._phrases.get(tuple(stems[i : i + size]))
                 if concept is not None:
                     features.append(concept)
+                    if concept in self._filler:  # a scene-setting phrase ("the last time")
+                        fillers.add(concept)
                     i += size
                     break
             else:

@@ -50,3 +50,29 @@ def test_shared_off_topic_utterances_get_no_botox_answer(bot):
     report = evaluate(bot, shared("clinc150/val.yaml"))
     assert report.false_answer_rate <= 0.005
     assert report.decline_rate >= 0.90
+
+
+# Messages written the way patients post them (our own sets, written by someone who never saw the
+# knowledge): stories with the ask at the end, and several questions at once. The guards sit just
+# under what the reader does today; the bar (85% on unseen real posts) is not reached yet.
+@pytest.fixture(scope="module")
+def stories(bot):
+    return evaluate(bot, load_eval_file(DATA / "stories.yaml"))
+
+
+def test_story_posts_get_a_fitting_reply(stories):
+    assert stories.answer_accuracy >= 0.72
+    assert stories.wrong_rate <= 0.11
+    assert stories.decline_rate >= 0.82
+
+
+def test_several_questions_each_get_a_part(bot):
+    report = evaluate(bot, load_eval_file(DATA / "multi_part.yaml"))
+    assert report.parts_rate >= 0.70
+    assert report.unrelated_rate <= 0.08
+
+
+def test_real_posts_dev_set(bot):
+    report = evaluate(bot, shared("real/dev.yaml"))
+    assert report.answer_accuracy >= 0.68
+    assert report.wrong_rate <= 0.13

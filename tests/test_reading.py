@@ -1,0 +1,172 @@
+"""Reading messages the way patients write them: the ask inside a story, several questions at once,
+the part the guide does cover, a direct first line, everyday words and typos. Our own wording."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant import Context
+from assistant.format import format_reply
+from assistant.knowledge import in_family
+from assistant.reading import read_message
+
+
+def parts_of(reply):
+    return [(p.kind, p.intent if p.kind == "answer" else p.topic) for p in reply.parts]
+
+
+# -- cutting a message ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("message, expected", [
+    ("does it hurt and how much does it cost?", [("does it hurt", True), ("how much does it cost", True)]),
+    ("hi, what is botox?", [("hi", False), ("what is botox", True)]),
+    ("no thanks, but will it bruise?", [("no thanks", False), ("will it bruise", True)]),
+    ("My sister had it done last year. She loved it. Would it work on my crooked smile?",
+     [("My sister had it done last year", False), ("She loved it", False),
+      ("Would it work on my crooked smile", True)]),
+    ("When I was 12 I broke my jaw. I feel fine and can eat fine.",  # a story, with no question in it
+     [("When I was 12 I broke my jaw", False), ("I feel fine", False), ("can eat fine", False)]),
+    ("my face has always been a bit lopsided, can botox help?",
+     [("my face has always been a bit lopsided", False), ("can botox help", True)]),
+    ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
+])
+def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
+    assert [(s.text, s.ask) for s in read_message(message)] == expected
+
+
+# -- stories ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("story, family", [
+    ("I'm 41 and ever since my teens one side of my mouth sits lower than the other. My partner says he "
+     "doesn't notice but I do, every single day. Could injections make it look more balanced?", "asymmetry.treatment"),
+    ("Booked in for next month at a place near work. I've never had anything done before and I'm honestly "
+     "terrified. Is there anything I should talk through with the doctor first?", "consultation"),
+    ("My cousin had her jabs done by a woman who comes to your house with a cool box. Cheap, but is this safe?",
+     "provider"),
+])
+def test_the_ask_in_a_story_is_answered(bot, story, family):
+    reply = bot.ask(story)
+    assert reply.kind == "answer" and in_family(reply.intent or "", family), parts_of(reply)
+
+
+def test_feelings_are_not_topics(bot):
+    reply = bot.ask("I'm so scared of needles. Does it hurt?")
+    assert in_family(reply.intent or "", "side-effects")
+    assert "scar" not in bot.matcher.analyse("I'm so scared of needles").features
+
+
+def test_a_cause_of_asymmetry_gets_the_asymmetry_answer_and_says_causes_are_not_covered(bot):
+    reply = bot.ask("Since a Bell's palsy six years ago the left side of my face is lower. Can Botox help?")
+    assert parts_of(reply) == [("answer", "asymmetry.treatment"), ("not-covered", "causes")]
+    assert reply.kind == "answer" and reply.intent == "asymmetry.treatment"
+
+
+# -- several questions -----------------------------------------------------------------------------
+def test_each_part_is_answered_in_order_and_the_rest_named(bot):
+    reply = bot.ask("does it hurt and how much does it cost?")
+    assert parts_of(reply) == [("answer", "side-effects.pain"), ("not-covered", "cost")]
+    assert reply.kind == "answer" and reply.intent == "side-effects.pain"  # the main part
+    assert reply.parts[1].text == "The guide doesn't cover prices, units and insurance."
+    assert reply.parts[0].text in reply.text and reply.parts[1].text in reply.text
+    text = format_reply(reply)
+    assert text.count("Note:") == 1  # one disclaimer for the whole reply
+    assert text.index("Pain from the injections") < text.index("Not covered: prices")
+
+
+def test_three_asks_three_parts(bot):
+    reply = bot.ask("What is botox made from, who should inject it, and can I have it while pregnant?")
+    assert parts_of(reply) == [("answer", "botox.what-is-it"), ("answer", "provider"), ("not-covered", "pregnancy")]
+
+
+def test_two_asks_of_one_topic_are_one_part(bot):
+    reply = bot.ask("Will I bruise? And will it be sore afterwards?")
+    assert len(reply.parts) == 1 and in_family(reply.intent or "", "side-effects")
+
+
+def test_the_conversation_follows_the_last_part_answered(bot):
+    reply = bot.ask("what is botox and who should give the injections?")
+    assert [p.intent for p in reply.parts] == ["botox.what-is-it", "provider"]
+    assert reply.context.topic == "provider"
+
+
+def test_parts_travel_in_json(bot):
+    data = json.loads(json.dumps(bot.ask("is it safe and how long does it last?").to_dict()))
+    assert [(p["kind"], p["intent"]) for p in data["parts"]] == [("answer", "side-effects.safety"), ("not-covered", None)]
+    assert set(data["parts"][0]) == {"kind", "intent", "title", "answer", "source", "score"}
+    assert data["parts"][1]["title"].startswith("Not covered: how long")
+    single = bot.ask("what is botox").to_dict()
+    assert len(single["parts"]) == 1 and single["parts"][0]["answer"] == single["answer"]
+
+
+# -- the part the guide does cover: time ----------------------------------------------------------
+@pytest.mark.parametrize("question", ["how long does it last?", "when will it wear off?", "how soon will I see results?"])
+def test_timing_alone_is_not_covered(bot, question):
+    reply = bot.ask(question)
+    assert reply.kind == "not-covered" and reply.match.topic == "duration"
+    assert len(reply.parts) == 1 and reply.suggestions  # related topics as suggestions, not parts
+
+
+@pytest.mark.parametrize("question", ["is it permanent?", "does it last forever?", "will it wear off?"])
+def test_permanence_is_answered_the_effect_is_temporary(bot, question):
+    reply = bot.ask(question)
+    assert reply.intent == "botox.how-it-works.permanence"
+    assert reply.text.startswith("No: the guide describes the effect as temporary.")
+
+
+def test_a_bruise_question_with_its_timing_gets_both_parts(bot):
+    reply = bot.ask("is this bruise normal and when will it go away?")
+    assert parts_of(reply) == [("answer", "side-effects.bruising"), ("not-covered", "duration")]
+
+
+def test_the_last_time_is_not_about_duration(bot):
+    reply = bot.ask("the last time I had botox I bruised, is that common?")
+    assert in_family(reply.intent or "", "side-effects")
+
+
+# -- a direct first line ----------------------------------------------------------------------------
+@pytest.mark.parametrize("question, intent, opening", [
+    ("will it leave bruises?", "side-effects.bruising", "It can: bruising"),
+    ("will my face swell up after?", "side-effects.swelling", "It can: swelling"),
+    ("is getting botox safe?", "side-effects.safety", "The guide doesn't call Botox safe or unsafe."),
+    ("could it make my face even more uneven?", "side-effects.asymmetry", "It can happen"),
+    ("will I look frozen?", "botox.how-it-works.frozen", "The guide doesn't say how natural"),
+    ("is it ok to get it done at a beauty salon?", "provider.unqualified", "The guide doesn't name professions"),
+])
+def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent, opening):
+    reply = bot.ask(question)
+    assert reply.intent == intent
+    assert reply.text.startswith(opening)
+
+
+# -- everyday words and typos -----------------------------------------------------------------------
+@pytest.mark.parametrize("question, family", [
+    ("is botox the same for everybody", "individual-needs"),
+    ("can botox even them up, my brows", "asymmetry.treatment"),
+    ("what is botox uded for", "botox.uses"),
+    ("wha is botox", "botox.what-is-it"),
+    ("can it make my fae more even", "asymmetry.treatment"),
+    ("will botox fix my faace", "asymmetry.treatment"),
+    ("hi, what is botox?", "botox.what-is-it"),
+    ("no thanks, but will it bruise?", "side-effects"),
+    ("thanks. one more thing, does it cause swelling?", "side-effects"),
+    ("lol does it hurt", "side-effects"),
+])
+def test_everyday_words_typos_and_small_talk_around_a_question(bot, question, family):
+    reply = bot.ask(question)
+    assert reply.kind == "answer" and in_family(reply.intent or "", family), parts_of(reply)
+
+
+def test_a_scar_is_never_goodbye(bot):
+    reply = bot.ask("will botox leave a scar")
+    assert reply.intent != "chat.goodbye" and reply.kind == "not-covered"
+
+
+def test_a_message_about_something_else_is_read_whole(bot):
+    assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
+
+
+def test_a_follow_up_in_context_still_reads_parts(bot):
+    first = bot.ask("what is botox?")
+    reply = bot.ask("ok. and does it hurt? and is it expensive?", context=first.context)
+    assert parts_of(reply) == [("answer", "side-effects.pain"), ("not-covered", "cost")]
+    assert reply.context == Context(topic="side-effects.pain", turns=2)
