@@ -294,7 +294,6 @@ class Assistant:
         the asymmetry answer) follows that answer."""
         parts: list[Part] = []
         seen: set[str] = set()
-        beside: list[tuple[Match, str]] = []
         for match, asked in found:
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]
@@ -305,17 +304,15 @@ class Assistant:
                 kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
                 parts.append(Part(kind, intent.id, intent.title, intent.answer,
                                   self.knowledge.source_label(intent) or None, match.score, asked, match=match))
-                beside += [(replace(match, kind="not-covered", intent=None, topic=t), asked)
-                           for t in self.matcher.named_beside(intent.id, whole)]
+                for topic in self.matcher.named_beside(intent.id, whole):  # said right after that answer
+                    if "not-covered:" + topic not in seen:
+                        seen.add("not-covered:" + topic)
+                        parts.append(self._topic_part(replace(match, kind="not-covered", intent=None, topic=topic), asked))
             elif match.topic is None:
                 parts.append(Part("not-covered", None, "Not covered by the guide",
                                   f"The guide doesn't answer \u201c{printable(asked, 160)}\u201d.", None, match.score,
                                   asked, match=match))
             elif "not-covered:" + (match.topic or "") not in seen:
-                seen.add("not-covered:" + (match.topic or ""))
-                parts.append(self._topic_part(match, asked))
-        for match, asked in beside:
-            if "not-covered:" + (match.topic or "") not in seen:
                 seen.add("not-covered:" + (match.topic or ""))
                 parts.append(self._topic_part(match, asked))
         substantive = [p for p in parts if p.kind in ("answer", "not-covered")]

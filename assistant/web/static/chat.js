@@ -125,7 +125,7 @@
     }
     const parts = Array.isArray(reply.parts) && reply.parts.length ? reply.parts : [reply];
     const several = parts.length > 1;
-    if (several && reply.title) card.appendChild(el("h2", "title", reply.title));
+    if (several) card.appendChild(el("h2", "title", "Your message, in " + parts.length + " parts"));
     parts.forEach(function (part) {
       const section = several ? card.appendChild(el("section", "part")) : card;
       section.appendChild(el(several ? "h3" : "h2", "title", part.title || reply.title || ""));
