@@ -338,6 +338,8 @@ class UrgentCheck:
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
+                if w.any_in(self._long_standing, lo, hi) and sentence not in injected_in:
+                    continue  # "i get dizzy when i stand up, always have": a sign of long standing
                 if (w.any_in(self._treatment, lo, hi) and not current and sentence not in injected_in):
                     continue
             elif not (in_context or injected or standalone or self._personal(w, lo, hi)):
