@@ -30,6 +30,7 @@ __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
 
 NOT_COVERED_PREFIX = "not-covered:"
 COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both is "common"
+SHORT_QUESTION = 12  # features; longer texts are stories
 TOP_LABELS = 8  # how many labels are ranked exactly: the answer, its rivals and what /why shows
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
@@ -402,7 +403,9 @@ class IntentMatcher:
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"
             topic = None
             if touches:  # below the floor, a topic the guide doesn't cover can still be named
-                named = [t for k, t in self._keywords if k <= analysis.features_set]
+                # (by its keyword only in a question, not somewhere in a long story: "we're the same age")
+                short = len(analysis.features) <= SHORT_QUESTION
+                named = [t for k, t in self._keywords if short and k <= analysis.features_set]
                 if named:
                     topic = named[0]
                     rule += f"; names a keyword of the not-covered topic '{topic}'"

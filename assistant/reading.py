@@ -67,7 +67,7 @@ def _opens_question(words: list[str]) -> bool:
     first, second = words[0], (words[1] if len(words) > 1 else "")
     if first in _AUX:  # "can botox", "would relaxing that side..."
         return second in _SUBJECTS or second.endswith("ing") or not second
-    if first in ("what", "whats", "who", "whom", "whose", "which", "why"):
+    if first in ("what", "whats", "wat", "wot", "wut", "wats", "who", "whom", "whose", "which", "why"):
         return True
     if first in ("how", "when", "where"):
         return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly")
