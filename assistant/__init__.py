@@ -7,10 +7,10 @@
 Importing the package reads no files and does not import prompt_toolkit.
 """
 
-from .assistant import Assistant, Context, Reply
+from .core import Assistant, Context, Reply
 from .errors import AssistantError, KnowledgeError, Problem, QuizError
-from .knowledge import Intent, Knowledge, load_knowledge
-from .matcher import Candidate, IntentMatcher, Match
+from .knowledge.records import Intent, Knowledge, load_knowledge
+from .understanding.matcher import Candidate, IntentMatcher, Match
 
 __all__ = [
     "Assistant",

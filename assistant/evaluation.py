@@ -22,9 +22,9 @@ from typing import Iterable
 
 import yaml
 
-from .assistant import Assistant
+from .core import Assistant
 from .errors import AssistantError
-from .knowledge import in_family
+from .knowledge.records import in_family
 
 __all__ = ["EvalFileError", "EvalItem", "EvalReport", "EvalResult", "TagScore", "evaluate", "load_eval_file"]
 

@@ -1,7 +1,10 @@
-"""Shared fixtures: the bundled knowledge and one assistant built on it (both immutable)."""
+"""Shared fixtures: the bundled knowledge and one assistant built on it (both immutable).
+
+The scripts in ``tools/`` that tests use (``packgen``, ``web_server``) are importable from here on."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from assistant import Assistant, load_knowledge
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SHARED = TESTS.parent.parent / "shared"
+sys.path.insert(0, str(TESTS.parent / "tools"))
 
 
 @pytest.fixture(scope="session")

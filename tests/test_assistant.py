@@ -99,7 +99,7 @@ def test_urgent_without_the_word_botox_in_a_botox_conversation(bot):
 
 
 def test_choose_answers_an_ambiguous_reply_with_the_chosen_intent(bot):
-    from assistant.assistant import Choice, Reply
+    from assistant.core import Choice, Reply
     ambiguous = Reply("q", "ambiguous", None, 0.6, "", choices=(Choice("provider", "t", "Who?", 0.6), Choice("consultation", "t", "Do?", 0.6)))
     assert bot.choose(ambiguous, 2).intent == "consultation"
     with pytest.raises(ValueError, match="from 1 to 2, not 3"):

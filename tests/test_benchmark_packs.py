@@ -1,19 +1,14 @@
-"""Generated knowledge packs (tests/packgen.py, used by tests/benchmark.py) load and are answered well.
+"""Generated knowledge packs (tools/packgen.py, used by tools/benchmark.py) load and are answered well.
 
-Nothing here is timed: speed is measured by ``python tests/benchmark.py``, never by a test.
+Nothing here is timed: speed is measured by ``python tools/benchmark.py``, never by a test.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+import packgen  # from tools/ (see conftest.py)
 import pytest
 
 from assistant import Assistant, load_knowledge
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import packgen  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from assistant.chat import session as s
 from assistant.chat.render import Renderer, chat_style
 from assistant.chat.session import ChatSession
-from assistant.format import MAX_WIDTH, clamp_width, format_reply
+from assistant.layout.reply import MAX_WIDTH, clamp_width, format_reply
 from assistant.quiz import Quiz
 from test_chat_session import AMBIGUOUS, twin_bot  # noqa: F401 - twin_bot is a fixture
 

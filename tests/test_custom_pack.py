@@ -12,7 +12,7 @@ import pytest
 
 from assistant import Assistant, load_knowledge
 from assistant.knowledge import bundled_knowledge_path
-from assistant.validate import validate_pack
+from assistant.validation import validate_pack
 
 CLINIC = textwrap.dedent("""\
     intents:

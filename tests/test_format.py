@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from assistant.assistant import Choice, Reply
+from assistant.core import Choice, Reply
 from assistant.chat.run import run_chat
-from assistant.format import (MAX_WIDTH, clamp_width, format_reply, isatty, marks_for, output_width, quiz_feedback,
+from assistant.layout.reply import (MAX_WIDTH, clamp_width, format_reply, isatty, marks_for, output_width, quiz_feedback,
                               quiz_question, quiz_start, quiz_summary, reply_fragments, text_of, title_of)
 from assistant.knowledge import QuizQuestion
 from assistant.quiz import Feedback, QuizItem, Summary
-from assistant.quiz_cli import run_quiz
+from assistant.cli.quiz import run_quiz
 
 NOTE = "General information, not medical advice."
 ANSWER = Reply("does it hurt?", "answer", "side-effects", 0.9, "It can sting a little.", title="Side effects",

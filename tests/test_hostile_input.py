@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.assistant import KINDS
-from assistant.loader import SECTIONS
-from assistant.text import MAX_INPUT_CHARS, MAX_TOKENS, printable
+from assistant.core import KINDS
+from assistant.knowledge.loader import SECTIONS
+from assistant.understanding.text import MAX_INPUT_CHARS, MAX_TOKENS, printable
 
 HOSTILE = [
     "", "   \t  ", "\x00\x01\x02 does botox hurt \x7f", "\x1b[2J\x1b[31mdoes botox hurt\x1b[0m",

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from assistant import load_knowledge
-from assistant.text import normalise
+from assistant.understanding.text import normalise
 from conftest import DATA, SHARED
 
 REQUIRED = [

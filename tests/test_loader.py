@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant import KnowledgeError, load_knowledge
-from assistant.loader import read_pack
-from assistant.validate import validate_pack
+from assistant.knowledge.loader import read_pack
+from assistant.validation import validate_pack
 
 GOOD = """\
 pack:
@@ -99,7 +99,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    import assistant.yaml_reader as yaml_reader
+    import assistant.knowledge.yaml_reader as yaml_reader
     monkeypatch.setattr(yaml_reader, "MAX_FILE_BYTES", 100)
     (found,) = problems(pack(tmp_path, GOOD))
     assert "file is too large" in found

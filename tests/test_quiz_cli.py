@@ -16,7 +16,7 @@ import threading
 import pytest
 
 from assistant.quiz import Quiz
-from assistant.quiz_cli import run_quiz
+from assistant.cli.quiz import run_quiz
 
 TIMEOUT = 60
 

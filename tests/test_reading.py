@@ -8,9 +8,9 @@ import json
 import pytest
 
 from assistant import Context
-from assistant.format import format_reply
+from assistant.layout.reply import format_reply
 from assistant.knowledge import in_family
-from assistant.reading import read_message
+from assistant.understanding.reading import read_message
 
 
 def parts_of(reply):

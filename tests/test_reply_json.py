@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant import Context
-from assistant.assistant import Choice, Reply
+from assistant.core import Choice, Reply
 
 
 def roundtrip(data):

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import Context
-from assistant.text import normalise
+from assistant.understanding.text import normalise
 from conftest import DATA
 
 TIERS = {"emergency": "emergency", "contact-doctor": "contact-doctor", "none": None}
@@ -180,7 +180,7 @@ urgent:
     ("emergency", "slowly", "needs 'slowly', which is not among the urgent cues"),
 ])
 def test_a_broken_tier_or_cue_is_an_error_naming_the_line(tmp_path, tier, need, expected):
-    from assistant.loader import read_pack
+    from assistant.knowledge.loader import read_pack
 
     path = tmp_path / "pack.yaml"
     path.write_text(URGENT_PACK.format(tier=tier, need=need), encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from ..assistant import Reply
-from ..quiz import Feedback, QuizItem, Summary
+from ..core import Reply
+from ..quiz.engine import Feedback, QuizItem, Summary
 
 __all__ = [
     "Block", "ClearScreen", "ForgetHistory", "Goodbye", "Message", "ShowDisclaimer", "ShowFeedback", "ShowHelp",

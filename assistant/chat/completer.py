@@ -19,10 +19,10 @@ from typing import Callable, Iterable, Iterator
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
-from ..format import title_of
-from ..knowledge import Knowledge
-from ..quiz import available_topics
-from ..text import normalise
+from ..layout.reply import title_of
+from ..knowledge.records import Knowledge
+from ..quiz.engine import available_topics
+from ..understanding.text import normalise
 from .commands import COMMANDS
 
 __all__ = ["ChatCompleter", "MAX_COMPLETIONS", "word_start_match"]

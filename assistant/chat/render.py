@@ -1,6 +1,6 @@
 """Drawing the chat's blocks for a terminal: styled fragments for prompt_toolkit, or plain text.
 
-Replies and the quiz are laid out by :mod:`assistant.format`, the same
+Replies and the quiz are laid out by :mod:`assistant.layout.reply`, the same
 layout ``botox-faq ask`` and ``botox-faq quiz`` print; this module adds the
 chat's own blocks (welcome, help, topics, /why) and maps each fragment's
 role to a style. The plain variant is the same text without the styles, so
@@ -37,11 +37,11 @@ from typing import Callable
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.styles import Style
 
-from ..format import (MAX_WIDTH, MIN_WIDTH, Fragments, hang, marks_for, para, prefixed, quiz_feedback, quiz_question,
+from ..layout.reply import (MAX_WIDTH, MIN_WIDTH, Fragments, hang, marks_for, para, prefixed, quiz_feedback, quiz_question,
                       quiz_start, quiz_summary, reply_fragments, text_of, title_of, wrap)
-from ..knowledge import Intent, Knowledge
-from ..quiz import available_topics
-from ..text import printable
+from ..knowledge.records import Intent, Knowledge
+from ..quiz.engine import available_topics
+from ..understanding.text import printable
 from . import blocks as b
 from .commands import COMMANDS
 
@@ -108,7 +108,7 @@ class Renderer:
         }
 
     def roles(self, block: b.Block, width: int) -> Fragments:
-        """The block as ``(role, text)`` fragments (see :mod:`assistant.format`), wrapped to ``width`` (20..100)."""
+        """The block as ``(role, text)`` fragments (see :mod:`assistant.layout.reply`), wrapped to ``width`` (20..100)."""
         draw = self._draw.get(type(block))
         return draw(block, max(MIN_WIDTH, min(MAX_WIDTH, width))) if draw else []
 

@@ -22,8 +22,8 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.shortcuts import print_formatted_text
 
-from ..format import clamp_width
-from ..text import printable
+from ..layout.reply import clamp_width
+from ..understanding.text import printable
 from .completer import ChatCompleter
 from .history import ChatHistory, MemoryHistory, forget
 from .keys import chat_key_bindings

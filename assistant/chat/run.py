@@ -12,9 +12,9 @@ import os
 import sys
 from typing import IO, BinaryIO, Iterable, Mapping, Optional
 
-from ..assistant import Assistant
-from ..format import isatty, output_width
-from ..text import printable
+from ..core import Assistant
+from ..layout.reply import isatty, output_width
+from ..understanding.text import printable
 from .history import forget, make_history, wants_history
 from .render import Renderer
 from .session import Block, ChatSession, ClearScreen, ForgetHistory
@@ -43,7 +43,7 @@ def run_chat(
     env = os.environ if environ is None else environ
     source = stdin if stdin is not None else sys.stdin.buffer
     if not (isatty(source) and isatty(out)):
-        from ..cli import stdin_lines
+        from ..cli.main import stdin_lines
 
         chat = ChatSession(assistant, seed=seed, offers=False)
         return run_pipe(chat, stdin_lines(source), out, width=output_width(out))

@@ -20,16 +20,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..assistant import Assistant, Context, Reply
+from ..core import Assistant, Context, Reply
 from ..errors import QuizError
-from ..format import title_of
-from ..quiz import Quiz
-from ..text import normalise, printable
+from ..layout.reply import title_of
+from ..quiz.engine import Quiz
+from ..understanding.text import normalise, printable
 from .blocks import (Block, ClearScreen, ForgetHistory, Goodbye, Message, ShowDisclaimer, ShowFeedback, ShowHelp,
                      ShowQuizOffer, ShowQuizQuestion, ShowQuizStart, ShowReply, ShowSummary, ShowTopics, ShowWelcome,
                      ShowWhy)
 from .commands import QUIT_WORDS, lookup, nearest, parse_command
-from .topics import EVERYTHING, TopicFinder, topic_asked_for
+from ..quiz.topics import EVERYTHING, TopicFinder, topic_asked_for
 
 # The blocks are re-exported: a front end needs only this module to drive a chat.
 __all__ = [

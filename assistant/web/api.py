@@ -9,11 +9,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from ..assistant import Assistant, Context
+from ..core import Assistant, Context
 from ..errors import QuizError
-from ..format import title_of
-from ..quiz import Quiz, available_topics
-from ..quiz_events import feedback_event, question_event, start_event, summary_event
+from ..layout.reply import title_of
+from ..quiz.engine import Quiz, available_topics
+from ..layout.quiz_events import feedback_event, question_event, start_event, summary_event
 from .guard import BadRequest, read_json
 
 __all__ = ["Api"]

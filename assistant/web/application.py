@@ -20,8 +20,8 @@ from starlette.responses import FileResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..assistant import Assistant
-from ..knowledge import load_knowledge
+from ..core import Assistant
+from ..knowledge.records import load_knowledge
 from .api import Api
 from .guard import CatchAll, SecurityHeaders, http_error
 

@@ -20,9 +20,9 @@ from typing import Callable
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 from .yaml_reader import YamlReader, compose_file
-from .knowledge import (
+from .records import (
     Intent,
     Knowledge,
     LexiconData,

@@ -19,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .knowledge import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
-from .matcher import IntentMatcher, Match
-from .reading import Segment, read_message
-from .text import MAX_INPUT_CHARS, printable
-from .urgent import EMERGENCY, Triage, UrgentCheck
+from .knowledge.records import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
+from .understanding.matcher import IntentMatcher, Match
+from .understanding.reading import Segment, read_message
+from .understanding.text import MAX_INPUT_CHARS, printable
+from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
 __all__ = ["Assistant", "Context", "Reply"]
 

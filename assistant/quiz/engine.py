@@ -32,10 +32,10 @@ import random
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .errors import QuizError
-from .knowledge import Knowledge, QuizQuestion, in_family
-from .quiz_reading import LETTERS, Reading, read_answer
-from .text import printable
+from ..errors import QuizError
+from ..knowledge.records import Knowledge, QuizQuestion, in_family
+from .reading import LETTERS, Reading, read_answer
+from ..understanding.text import printable
 
 __all__ = [
     "Feedback",
@@ -238,14 +238,14 @@ class Quiz:
         return QuizItem(number, total, question, tuple(options), retry)
 
     def to_dict(self) -> dict[str, Any]:
-        """The quiz so far as plain JSON types (see :mod:`assistant.quiz_state`); ``from_dict`` carries on from it."""
-        from .quiz_state import quiz_to_dict
+        """The quiz so far as plain JSON types (see :mod:`assistant.quiz.state`); ``from_dict`` carries on from it."""
+        from .state import quiz_to_dict
         return quiz_to_dict(self)
 
     @classmethod
     def from_dict(cls, kb: Knowledge, data: Any) -> Quiz:
         """The quiz ``to_dict`` gave, over the same knowledge; QuizError if ``data`` is damaged or doesn't fit."""
-        from .quiz_state import quiz_from_dict
+        from .state import quiz_from_dict
         return quiz_from_dict(cls, kb, data)
 
     @property

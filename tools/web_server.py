@@ -1,4 +1,4 @@
-"""A real `botox-faq serve` on a free loopback port, for the server, browser and load tests (not a test file)."""
+"""A real `botox-faq serve` on a free loopback port, for the server and browser tests and tools/loadbench.py."""
 
 from __future__ import annotations
 

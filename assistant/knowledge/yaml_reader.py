@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 __all__ = ["CORE_TAGS", "MAX_FILE_BYTES", "YamlReader", "compose_file"]
 

@@ -2,8 +2,8 @@
 
 Run from the repository root, with the web extra installed::
 
-    python tests/loadbench.py                      # 8 clients, 3,000 requests per run, at most 30 s per run
-    python tests/loadbench.py --clients 16 --requests 5000 --seconds 60
+    python tools/loadbench.py                      # 8 clients, 3,000 requests per run, at most 30 s per run
+    python tools/loadbench.py --clients 16 --requests 5000 --seconds 60
 
 It starts the real server on a free loopback port (127.0.0.1 only), once with one
 worker and once with one worker per core, and drives it with a bounded number of
@@ -37,7 +37,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_server import running_server  # noqa: E402
 
-DATA = Path(__file__).resolve().parent / "data" / "eval_questions.yaml"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval_questions.yaml"
 
 
 def questions() -> list[str]:
@@ -128,7 +128,7 @@ def main() -> int:
     import uvicorn
     print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"uvicorn {uvicorn.__version__}, Starlette {starlette.__version__}  ")
-    print(f"Command: `python tests/loadbench.py --clients {args.clients} --requests {args.requests} "
+    print(f"Command: `python tools/loadbench.py --clients {args.clients} --requests {args.requests} "
           f"--seconds {args.seconds:g}` ({args.clients} concurrent clients on the same machine, keep-alive, "
           f"`POST /api/ask` with context, {len(qs)} different questions)\n")
     print("| Workers | Requests | Requests/s | Median | p99 |")

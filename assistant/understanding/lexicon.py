@@ -17,7 +17,7 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .knowledge import LexiconData
+from ..knowledge.records import LexiconData
 from .text import MAX_INPUT_CHARS, MAX_TOKENS, normalise, stem
 
 __all__ = ["Analysis", "Lexicon"]

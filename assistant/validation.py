@@ -14,10 +14,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from .errors import Problem
-from .knowledge import Knowledge, bundled_knowledge_path
-from .loader import read_pack
-from .matcher import IntentMatcher
-from .text import normalise
+from .knowledge.records import Knowledge, bundled_knowledge_path
+from .knowledge.loader import read_pack
+from .understanding.matcher import IntentMatcher
+from .understanding.text import normalise
 
 __all__ = ["validate_pack"]
 

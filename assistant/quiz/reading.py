@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .text import printable
+from ..understanding.text import printable
 
 if TYPE_CHECKING:
-    from .quiz import QuizItem
+    from .engine import QuizItem
 
 __all__ = ["LETTERS", "Reading", "read_answer"]
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .format import quiz_feedback, quiz_question, quiz_start, quiz_summary, text_of
-from .quiz import Feedback, QuizItem, Summary
+from .reply import quiz_feedback, quiz_question, quiz_start, quiz_summary, text_of
+from ..quiz.engine import Feedback, QuizItem, Summary
 
 __all__ = ["feedback_event", "question_event", "start_event", "summary_event"]
 

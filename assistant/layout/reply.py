@@ -20,12 +20,12 @@ import shutil
 import textwrap
 from typing import Any, Callable, Iterable
 
-from .assistant import Reply
-from .urgent import CONTACT_DOCTOR
-from .evaluation import EvalReport
-from .knowledge import Knowledge
-from .quiz import Feedback, QuizItem, Summary
-from .text import printable
+from ..core import Reply
+from ..understanding.urgent import CONTACT_DOCTOR
+from ..evaluation import EvalReport
+from ..knowledge.records import Knowledge
+from ..quiz.engine import Feedback, QuizItem, Summary
+from ..understanding.text import printable
 
 __all__ = [
     "MAX_WIDTH", "MIN_WIDTH", "Fragments", "clamp_width", "format_reply", "format_report", "isatty", "marks_for",

@@ -22,13 +22,13 @@ import json
 import sys
 from typing import IO, Any, Iterable, Iterator
 
-from .cli import stdin_lines
-from .format import (Fragments, isatty, marks_for, output_width, quiz_feedback, quiz_question, quiz_start,
+from .main import stdin_lines
+from ..layout.reply import (Fragments, isatty, marks_for, output_width, quiz_feedback, quiz_question, quiz_start,
                      quiz_summary, text_of, title_of)
-from .knowledge import Knowledge
-from .quiz import Feedback, Quiz, QuizItem, Summary
-from .quiz_events import feedback_event, question_event, start_event, summary_event
-from .text import printable
+from ..knowledge.records import Knowledge
+from ..quiz.engine import Feedback, Quiz, QuizItem, Summary
+from ..layout.quiz_events import feedback_event, question_event, start_event, summary_event
+from ..understanding.text import printable
 
 __all__ = ["run_quiz"]
 

@@ -19,11 +19,11 @@ import random
 import struct
 from typing import TYPE_CHECKING, Any
 
-from .errors import QuizError
+from ..errors import QuizError
 
 if TYPE_CHECKING:
-    from .knowledge import Knowledge
-    from .quiz import Quiz, QuizItem
+    from ..knowledge.records import Knowledge
+    from .engine import Quiz, QuizItem
 
 __all__ = ["quiz_from_dict", "quiz_to_dict"]
 
@@ -85,7 +85,7 @@ def quiz_from_dict(cls: type[Quiz], kb: Knowledge, data: Any) -> Quiz:
         return questions[qid]
 
     def items(raw: Any, retry: bool) -> list[QuizItem]:
-        from .quiz import TRUE_FALSE, QuizItem
+        from .engine import TRUE_FALSE, QuizItem
         if not isinstance(raw, list) or not raw and not retry:
             raise QuizError("the quiz state has no questions")
         out = []

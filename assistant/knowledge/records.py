@@ -235,7 +235,7 @@ def bundled_knowledge_path() -> Path:
     """The knowledge pack shipped with the package: ``assistant/data`` in the wheel (the
     repository's ``knowledge/`` directory, renamed so it can't be mistaken for this module),
     or ``knowledge/`` beside a source checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package, assistant/
     installed = here / "data"
     return installed if installed.is_dir() else here.parent / "knowledge"
 
@@ -255,7 +255,7 @@ def load_knowledge(path: str | Path | None = None) -> Knowledge:
         knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
     errors = [p for p in problems if p.level == "error"]
     if errors or knowledge is None:
-        from .errors import KnowledgeError
+        from ..errors import KnowledgeError
 
         raise KnowledgeError(errors or problems)
     return knowledge

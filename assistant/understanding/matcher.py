@@ -1,6 +1,6 @@
 """The intent matcher: maps a question to the intent whose examples explain it best, or declines.
 
-Each question and example is reduced to concepts (see :mod:`assistant.lexicon`).
+Each question and example is reduced to concepts (see :mod:`assistant.understanding.lexicon`).
 Concepts are weighted by how well they tell labels apart (an inverse label
 frequency), so "bruise" counts for more than "botox". A question scores
 against an example by a precision-leaning F-measure of the weight they share;
@@ -23,7 +23,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from .knowledge import Knowledge
+from ..knowledge.records import Knowledge
 from .lexicon import Analysis, Lexicon
 
 __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]

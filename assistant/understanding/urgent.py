@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .knowledge import RedFlag, UrgentRules
+from ..knowledge.records import RedFlag, UrgentRules
 from .lexicon import Lexicon
 from .text import URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
 

@@ -14,8 +14,8 @@ import os
 import sys
 from typing import IO, Iterator, Sequence
 
-from . import __version__
-from .errors import AssistantError
+from .. import __version__
+from ..errors import AssistantError
 
 __all__ = ["main"]
 
@@ -121,8 +121,8 @@ def stdin_lines(stream: IO[bytes] | None = None) -> Iterator[str]:
 
 
 def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for a fast start
-    from .assistant import Assistant
-    from .knowledge import load_knowledge
+    from ..core import Assistant
+    from ..knowledge.records import load_knowledge
 
     bot = Assistant(load_knowledge(getattr(args, "knowledge", None)))
     # The knowledge lives as long as the process: keep the collector from walking it again.
@@ -131,7 +131,7 @@ def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for 
 
 
 def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
-    from .format import format_reply, output_width
+    from ..layout.reply import format_reply, output_width
 
     bot = _assistant(args)
     if args.question == ["-"]:
@@ -149,8 +149,8 @@ def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
-    from .evaluation import evaluate, load_eval_file
-    from .format import format_report
+    from ..evaluation import evaluate, load_eval_file
+    from ..layout.reply import format_report
 
     items = load_eval_file(args.file)
     report = evaluate(_assistant(args), items)
@@ -171,7 +171,7 @@ def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
-    from .validate import validate_pack
+    from ..validation import validate_pack
 
     directory = args.directory or getattr(args, "knowledge", None)
     if directory is not None and not os.path.exists(directory):
@@ -188,14 +188,14 @@ def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_quiz(args: argparse.Namespace, out: IO[str]) -> int:
-    from .quiz_cli import run_quiz
+    from .quiz import run_quiz
 
     bot = _assistant(args)
     return run_quiz(bot.knowledge, args, out)
 
 
 def cmd_chat(args: argparse.Namespace, out: IO[str]) -> int:
-    from .chat.run import run_chat
+    from ..chat.run import run_chat
 
     return run_chat(_assistant(args), no_color=getattr(args, "no_color", False),
                     history=getattr(args, "history", False), out=out)
@@ -203,7 +203,7 @@ def cmd_chat(args: argparse.Namespace, out: IO[str]) -> int:
 
 def cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
     try:
-        from .web.server import serve
+        from ..web.server import serve
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:

@@ -18,10 +18,10 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from ..assistant import Assistant
-from ..knowledge import DOMAIN_KIND
-from ..quiz import available_topics
-from ..text import normalise
+from ..core import Assistant
+from ..knowledge.records import DOMAIN_KIND
+from .engine import available_topics
+from ..understanding.text import normalise
 
 __all__ = ["EVERYTHING", "TopicFinder", "topic_asked_for"]
 
