@@ -16,6 +16,8 @@ DATA = TESTS / "data"
 SHARED = TESTS.parent.parent / "shared"
 sys.path.insert(0, str(TESTS.parent / "tools"))
 
+from twins import AMBIGUOUS, write_twin_pack  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def kb():
@@ -30,3 +32,13 @@ def bot(kb):
 @pytest.fixture(scope="session")
 def matcher(bot):
     return bot.matcher
+
+
+@pytest.fixture(scope="session")
+def twin_bot(tmp_path_factory):
+    """An assistant over the twin pack: AMBIGUOUS always gets a list of two choices."""
+    bot = Assistant(load_knowledge(write_twin_pack(tmp_path_factory.mktemp("twins"))))
+    reply = bot.ask(AMBIGUOUS)
+    assert reply.kind == "ambiguous" and [c.intent for c in reply.choices] in (["twin.one", "twin.two"],
+                                                                               ["twin.two", "twin.one"])
+    return bot

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_chat_session import AMBIGUOUS, twin_bot, write_twin_pack  # noqa: F401 - twin_bot is a fixture
+from twins import AMBIGUOUS, write_twin_pack
 
 BIN = Path(sys.executable).parent / "botox-faq"
 PROMPT = "> "  # every prompt ends so; keys are typed only once it shows, as a person would

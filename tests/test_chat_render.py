@@ -11,7 +11,7 @@ from assistant.chat.render import Renderer, chat_style
 from assistant.chat.session import ChatSession
 from assistant.layout.reply import MAX_WIDTH, clamp_width, format_reply
 from assistant.quiz import Quiz
-from test_chat_session import AMBIGUOUS, twin_bot  # noqa: F401 - twin_bot is a fixture
+from twins import AMBIGUOUS
 
 ESC = "\x1b"
 

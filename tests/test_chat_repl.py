@@ -14,7 +14,7 @@ from assistant.chat.repl import Repl
 from assistant.chat.run import run_chat, run_pipe
 from assistant.chat.session import ChatSession
 from assistant.chat.toolbar import toolbar_fragments
-from test_chat_session import AMBIGUOUS, twin_bot  # noqa: F401 - twin_bot is a fixture
+from twins import AMBIGUOUS
 
 CTRL_C, CTRL_D, ENTER, UP = "\x03", "\x04", "\r", "\x1b[A"
 

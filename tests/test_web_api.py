@@ -13,7 +13,7 @@ pytest.importorskip("starlette", reason="the web extra is not installed (pip ins
 from starlette.testclient import TestClient  # noqa: E402
 
 from assistant.web import create_app  # noqa: E402
-from test_chat_session import AMBIGUOUS, twin_bot  # noqa: E402,F401 - twin_bot is a fixture (a pack that always ties)
+from twins import AMBIGUOUS  # noqa: E402
 from assistant.web.guard import MAX_BODY  # noqa: E402
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install '.[web]')")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 
-from test_chat_session import AMBIGUOUS, write_twin_pack  # noqa: E402
+from twins import AMBIGUOUS, write_twin_pack  # noqa: E402
 from web_server import running_server  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

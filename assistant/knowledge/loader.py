@@ -192,7 +192,7 @@ class _PackBuilder:
         if found is None:
             return
         cues: dict[str, tuple[str, ...]] = {}
-        for name, (name_node, value) in (reader.mapping(found["cues"][1], "urgent cues") or {} if "cues" in found else {}).items():
+        for name, (_, value) in (reader.mapping(found["cues"][1], "urgent cues") or {} if "cues" in found else {}).items():
             cues[name] = reader.texts(value, f"urgent cue {name!r}")
         flags: list[RedFlag] = []
         for item in reader.sequence(found["red_flags"][1], "urgent red_flags") or () if "red_flags" in found else ():
@@ -290,7 +290,7 @@ class _PackBuilder:
         pack = self.pack or Pack()
         lexicon = self.lexicon or LexiconData()
         known = set(ids) | self.declared
-        for intent, reader, item, found in self.intents:
+        for intent, reader, _, found in self.intents:
             for field_name in ("follow_up", "quiz_topics"):
                 for ref in getattr(intent, field_name):
                     if ref not in known:
