@@ -178,7 +178,7 @@ class Assistant:
     Keyword options are passed to :class:`IntentMatcher` (``accept``, ``margin``...).
     """
 
-    def __init__(self, knowledge: Knowledge | None = None, **matcher_options: float):
+    def __init__(self, knowledge: Knowledge | None = None, **matcher_options: Any):
         self.knowledge = knowledge if knowledge is not None else load_knowledge()
         with paused_gc():
             self.matcher = IntentMatcher(self.knowledge, **matcher_options)

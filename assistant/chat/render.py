@@ -228,7 +228,7 @@ class Renderer:
             if shown.kind in ("answer", "ambiguous"):
                 out += para("", f"Margin over the runner-up: {shown.margin:.2f}", width, "  ")
         if reply.kind != "urgent" and match is not None:
-            if block.chosen_from is not None and shown is not match:
+            if block.chosen_from is not None and shown is not None and shown is not match:
                 out += para("", f"Rule: {shown.rule}; then {match.rule}", width, "  ")
             else:
                 out += para("", f"Rule: {match.rule}", width, "  ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, BinaryIO, Iterable, Mapping, Optional
+from typing import IO, BinaryIO, Iterable, Mapping, Optional, TextIO, cast
 
 from ..core import Assistant
 from ..layout.reply import isatty, output_width
@@ -54,7 +54,7 @@ def run_chat(
 
     chat = ChatSession(assistant, seed=seed)
     return run_repl(chat, history=make_history(wants_history(history, env)),
-                    no_color=no_color or bool(env.get("NO_COLOR")), output=create_output(stdout=out))
+                    no_color=no_color or bool(env.get("NO_COLOR")), output=create_output(stdout=cast(TextIO, out)))
 
 
 def run_pipe(chat: ChatSession, lines: Iterable[str], out: IO[str], *, width: int = 80) -> int:

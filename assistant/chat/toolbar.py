@@ -15,13 +15,13 @@ from __future__ import annotations
 from typing import Callable
 
 from prompt_toolkit.application import get_app_or_none
-from prompt_toolkit.formatted_text import fragment_list_width
+from prompt_toolkit.formatted_text import StyleAndTextTuples, fragment_list_width
 
 from .session import ChatSession
 
 __all__ = ["create_toolbar_tokens_func", "toolbar_fragments"]
 
-Fragments = list[tuple[str, str]]
+Fragments = StyleAndTextTuples
 _SEPARATOR = " │ "
 _KEYS: Fragments = [("class:bottom-toolbar.key", "/help"), ("", "  "), ("class:bottom-toolbar.key", "/quiz"),
                     ("", "  "), ("class:bottom-toolbar.key", "Ctrl-D"), ("", " quit")]
@@ -51,7 +51,7 @@ def toolbar_fragments(chat: ChatSession, columns: int) -> Fragments:
         parts.pop()  # key hints go first when there is no room; /help is in the welcome
     line = _join(parts)
     if fragment_list_width(line) > columns:
-        text = "".join(t for _, t in line)
+        text = "".join(fragment[1] for fragment in line)
         line = [("", text[: max(0, columns - 1)] + "…")]
     return line
 

@@ -12,10 +12,13 @@ import gc
 import json
 import os
 import sys
-from typing import IO, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Iterator, NoReturn, Sequence
 
 from .. import __version__
 from ..errors import AssistantError
+
+if TYPE_CHECKING:
+    from ..core import Assistant
 
 __all__ = ["main"]
 
@@ -27,7 +30,7 @@ class UsageError(AssistantError):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and status 2, as for every other error
+    def error(self, message: str) -> NoReturn:  # one line and status 2, as for every other error
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
@@ -120,7 +123,7 @@ def stdin_lines(stream: IO[bytes] | None = None) -> Iterator[str]:
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
-def _assistant(args: argparse.Namespace):  # noqa: ANN202 - imported lazily for a fast start
+def _assistant(args: argparse.Namespace) -> Assistant:  # imported lazily for a fast start
     from ..core import Assistant
     from ..knowledge.records import load_knowledge
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable
+from typing import Any, Callable
 
 import yaml
 
@@ -101,8 +101,8 @@ class _PackBuilder:
         found = reader.fields(node, "pack", (), ("name", "title", "guide", "disclaimer", "disclaimer_short", "sources", "messages"))
         if found is None:
             return
-        values = {k: reader.text(v, f"pack {k}") or "" for k, (_, v) in found.items() if k not in ("sources", "messages")}
-        maps: dict[str, MappingProxyType[str, str]] = {}
+        values: dict[str, Any] = {k: reader.text(v, f"pack {k}") or "" for k, (_, v) in found.items() if k not in ("sources", "messages")}
+        maps: dict[str, Any] = {}
         for name in ("sources", "messages"):
             entries: dict[str, str] = {}
             if name in found:
@@ -212,12 +212,12 @@ class _PackBuilder:
                     pairs.append((reader.texts(groups[0], f"a pair of {what}"), reader.texts(groups[1], f"a pair of {what}")))
             if not phrases and not pairs:
                 reader.error(item, f"{what} has neither phrases nor pairs")
-            switches = {name: bool(reader.boolean(flag[name][1], f"{what} {name}")) if name in flag else False
+            switches: dict[str, Any] = {name: bool(reader.boolean(flag[name][1], f"{what} {name}")) if name in flag else False
                         for name in ("pre_existing_ok", "stroke", "absent")}
             tier = reader.text(flag["tier"][1], f"{what} tier") if "tier" in flag else "emergency"
             if tier and tier not in TIERS:
                 reader.error(flag["tier"][1], f"{what} has tier {tier!r} (expected one of: {', '.join(TIERS)})")
-            lists = {name: reader.texts(flag[name][1], f"{what} {name}") if name in flag else ()
+            lists: dict[str, Any] = {name: reader.texts(flag[name][1], f"{what} {name}") if name in flag else ()
                      for name in ("needs", "unless", "emergency_with")}
             for need in lists["needs"]:
                 if need not in ("sudden", "abrupt") and need not in cues:
@@ -233,7 +233,7 @@ class _PackBuilder:
         window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
         lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
                  for name in URGENT_LISTS}
-        notes = {name: " ".join((reader.text(found[name][1], f"urgent {name}") or "").split()) if name in found else ""
+        notes: dict[str, Any] = {name: " ".join((reader.text(found[name][1], f"urgent {name}") or "").split()) if name in found else ""
                  for name in ("note", "undated_droop")}
         self.urgent = UrgentRules(red_flags=tuple(flags), window=window or 4, cues=MappingProxyType(cues), **lists, **notes)
 

@@ -332,9 +332,9 @@ class Quiz:
                 intent = self._kb.intent(topic)
             except KeyError:
                 continue
-            question = intent.ask or intent.title
-            if question and question not in ask:
-                ask.append(question)
+            line = intent.ask or intent.title
+            if line and line not in ask:
+                ask.append(line)
         asked = len(statuses)
         correct = statuses.count("correct")
         return Summary(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import QuizError
 
 if TYPE_CHECKING:
-    from ..knowledge.records import Knowledge
+    from ..knowledge.records import Knowledge, QuizQuestion
     from .engine import Quiz, QuizItem
 
 __all__ = ["quiz_from_dict", "quiz_to_dict"]
@@ -79,7 +79,7 @@ def quiz_from_dict(cls: type[Quiz], kb: Knowledge, data: Any) -> Quiz:
         raise QuizError("the quiz state is not one this version wrote; start a new quiz")
     questions = {q.id: q for q in kb.quiz}
 
-    def question(qid: Any):  # noqa: ANN202
+    def question(qid: Any) -> QuizQuestion:
         if not isinstance(qid, str) or qid not in questions:
             raise QuizError("the quiz state names a question this knowledge doesn't have; start a new quiz")
         return questions[qid]
@@ -93,6 +93,7 @@ def quiz_from_dict(cls: type[Quiz], kb: Knowledge, data: Any) -> Quiz:
             if not isinstance(entry, list) or len(entry) != 2:
                 raise QuizError("the quiz state is damaged")
             q, order = question(entry[0]), entry[1]
+            options: tuple[str, ...]
             if q.kind != "choice":
                 options = TRUE_FALSE
             elif isinstance(order, list) and sorted(o for o in order if type(o) is int) == list(range(len(q.options))):

@@ -153,12 +153,12 @@ class IntentMatcher:
         self._label_vocab = tuple(frozenset(family_vocab[root]) for root in family)
         self._family = dict(zip(labels, family))
         label_postings: dict[str, list[int]] = defaultdict(list)
-        for label_index, vocab in enumerate(self._label_vocab):
+        for label_number, vocab in enumerate(self._label_vocab):
             for f in vocab:
-                label_postings[f].append(label_index)
+                label_postings[f].append(label_number)
         families_knowing: dict[str, set[str]] = defaultdict(set)
-        for root, vocab in family_vocab.items():
-            for f in vocab:
+        for root, words in family_vocab.items():
+            for f in words:
                 families_knowing[f].add(root)
         n = len(family_vocab)
         self._weights = {f: math.log(1.0 + n / len(roots)) for f, roots in families_knowing.items()}
@@ -168,11 +168,11 @@ class IntentMatcher:
         label_of: list[int] = []
         example_features: list[frozenset[str]] = []
         example_weights: list[float] = []
-        for label_index, group in enumerate(analysed):
+        for label_number, group in enumerate(analysed):
             for analysis in group:
                 if analysis.features:
                     fs = frozenset(analysis.features)
-                    label_of.append(label_index)
+                    label_of.append(label_number)
                     example_features.append(fs)
                     example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
@@ -182,8 +182,8 @@ class IntentMatcher:
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
         label_examples: list[list[int]] = [[] for _ in labels]
-        for index, label_index in enumerate(label_of):
-            label_examples[label_index].append(index)
+        for index, label_number in enumerate(label_of):
+            label_examples[label_number].append(index)
         self._label_examples = tuple(tuple(ix) for ix in label_examples)
         # Per label, which of its examples use each word: scoring a label touches only the examples
         # that share a word with the question.
@@ -392,7 +392,7 @@ class IntentMatcher:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
         ranking = self._rank(analysis, top)
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
-        top = tuple(ranked[:5])
+        shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
         # In a conversation about Botox, a question is declined as "not covered" only if it
         # still touches the subject; "what time is it in tokyo" is a change of subject.
@@ -412,8 +412,8 @@ class IntentMatcher:
                 elif ranked and ranked[0].not_covered and score >= self._name_topic:
                     topic = ranked[0].label[len(NOT_COVERED_PREFIX):]
                     rule += f"; closest to '{topic}', which the guide does not cover"
-            return Match(declined, None, score if touches else 0.0, top[1:], rule=rule, topic=topic, analysis=analysis,
-                         candidates=top)
+            return Match(declined, None, score if touches else 0.0, shown[1:], rule=rule, topic=topic, analysis=analysis,
+                         candidates=shown)
         best = ranked[0]
         if analysis.anchored and best.label in self._small_talk:
             # A question that names Botox is small talk only through a word of small talk's own:
@@ -423,7 +423,7 @@ class IntentMatcher:
                 rest = [k for k, c in enumerate(ranked) if c.label not in self._small_talk and not c.not_covered]
                 if self.unknown(analysis) or not rest or ranked[rest[0]].score < self.accept:
                     rule = f"names Botox, and shares only {', '.join(sorted(shared))} with small talk"
-                    return Match(declined, None, best.score, top[1:], rule=rule, analysis=analysis, candidates=top)
+                    return Match(declined, None, best.score, shown[1:], rule=rule, analysis=analysis, candidates=shown)
                 ranking = [ranking[k] for k in rest]  # "what can you tell me about botox": about Botox
                 ranked = [ranked[k] for k in rest]
                 best = ranked[0]
@@ -438,8 +438,8 @@ class IntentMatcher:
                 ranking = [ranking[index]] + [r for k, r in enumerate(ranking) if k != index]
         if best.not_covered:
             topic = best.label[len(NOT_COVERED_PREFIX):]
-            return Match("not-covered", None, best.score, top[1:], rule=f"closest to '{topic}', which the guide does not cover",
-                         topic=topic, analysis=analysis, candidates=top)
+            return Match("not-covered", None, best.score, shown[1:], rule=f"closest to '{topic}', which the guide does not cover",
+                         topic=topic, analysis=analysis, candidates=shown)
         if best.label in self._domain:
             # A keyword counts unless one of the answer's own examples uses all of its words.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
@@ -450,7 +450,7 @@ class IntentMatcher:
             if off_guide:
                 words, topic = off_guide[0]
                 rule = f"names {' '.join(sorted(words))!r}, a keyword of the not-covered topic '{topic}'"
-                return Match("not-covered", None, best.score, top[1:], rule=rule, topic=topic, analysis=analysis, candidates=top)
+                return Match("not-covered", None, best.score, shown[1:], rule=rule, topic=topic, analysis=analysis, candidates=shown)
         if not in_domain and best.label in self._domain:
             # Nothing names the subject: a Botox answer needs a higher score and a topical word.
             shared = analysis.features_set & self._example_features[ranking[0][2]]
@@ -460,14 +460,14 @@ class IntentMatcher:
             elif not shared & self._topical:
                 rule = "no anchor or topical word in common with the best example (" + ", ".join(sorted(shared)) + ")"
             if rule:
-                return Match("out-of-scope", None, 0.0, top[1:], rule=rule, analysis=analysis, candidates=top)
+                return Match("out-of-scope", None, 0.0, shown[1:], rule=rule, analysis=analysis, candidates=shown)
         rivals = [c for c in ranked[1:] if not c.not_covered and self._family[c.label] != self._family[best.label]]
         runner = rivals[0] if rivals else None
         margin = best.score - (runner.score if runner else 0.0)
         if runner is not None and margin < self.margin:
             close = tuple([best] + [c for c in rivals if best.score - c.score < self.margin][:2])
-            return Match("ambiguous", None, best.score, close, rule=f"top two within the margin {self.margin:.2f}",
-                         margin=margin, analysis=analysis, candidates=top)
+            return Match("ambiguous", None, best.score, close, rule=f"shown two within the margin {self.margin:.2f}",
+                         margin=margin, analysis=analysis, candidates=shown)
         shared = analysis.features_set & self._example_features[ranking[0][2]]
-        return Match("answer", best.label, best.score, top[1:], rule="best score above the floor with a clear lead",
-                     margin=margin, analysis=analysis, candidates=top, shared=shared)
+        return Match("answer", best.label, best.score, shown[1:], rule="best score above the floor with a clear lead",
+                     margin=margin, analysis=analysis, candidates=shown, shared=shared)

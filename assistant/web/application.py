@@ -16,7 +16,8 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.responses import FileResponse
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -39,7 +40,7 @@ def create_app(bot: Assistant | None = None, *, allow_origins: Iterable[str] = (
     api = Api(bot or Assistant())
     index = STATIC / "index.html"
 
-    async def page(request):  # noqa: ANN001, ANN202
+    async def page(request: Request) -> Response:
         return FileResponse(index, media_type="text/html; charset=utf-8")
 
     routes = [

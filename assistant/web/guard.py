@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, cast
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -77,7 +77,7 @@ async def read_json(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # "\ud800": a lone surrogate can't be answered or echoed; read it as U+FFFD
         data = _whole(data)
-    return data
+    return cast(dict[str, Any], data)
 
 
 def _whole(value: Any) -> Any:
