@@ -9,7 +9,8 @@ Importing the package reads no files and does not import prompt_toolkit.
 
 from .core import Assistant, Context, Reply
 from .errors import AssistantError, KnowledgeError, Problem, QuizError
-from .knowledge.records import Intent, Knowledge, load_knowledge
+from .knowledge.loader import load_knowledge
+from .knowledge.records import Intent, Knowledge
 from .understanding.matcher import Candidate, IntentMatcher, Match
 
 __all__ = [

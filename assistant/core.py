@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .knowledge.records import DOMAIN_KIND, Knowledge, in_family, load_knowledge, paused_gc
+from .knowledge.loader import load_knowledge
+from .knowledge.records import DOMAIN_KIND, Knowledge, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
 from .understanding.reading import Segment, read_message
 from .understanding.text import MAX_INPUT_CHARS, printable

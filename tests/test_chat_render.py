@@ -9,7 +9,9 @@ import pytest
 from assistant.chat import session as s
 from assistant.chat.render import Renderer, chat_style
 from assistant.chat.session import ChatSession
-from assistant.layout.reply import MAX_WIDTH, clamp_width, format_reply
+from assistant.layout.fragments import MAX_WIDTH
+from assistant.layout.reply import format_reply
+from assistant.terminal import clamp_width
 from assistant.quiz import Quiz
 from twins import AMBIGUOUS
 

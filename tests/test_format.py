@@ -10,8 +10,10 @@ import pytest
 
 from assistant.core import Choice, Reply
 from assistant.chat.run import run_chat
-from assistant.layout.reply import (MAX_WIDTH, clamp_width, format_reply, isatty, marks_for, output_width, quiz_feedback,
-                              quiz_question, quiz_start, quiz_summary, reply_fragments, text_of, title_of)
+from assistant.layout.fragments import MAX_WIDTH, text_of
+from assistant.layout.quiz import quiz_feedback, quiz_question, quiz_start, quiz_summary
+from assistant.layout.reply import format_reply, reply_fragments
+from assistant.terminal import clamp_width, isatty, marks_for, output_width
 from assistant.knowledge import QuizQuestion
 from assistant.quiz import Feedback, QuizItem, Summary
 from assistant.cli.quiz import run_quiz
@@ -111,7 +113,7 @@ SUMMARY = Summary(asked=2, correct=1, wrong=1, skipped=0, score=0.5, per_topic=(
 
 
 def test_quiz_summary(kb):
-    text = text_of(quiz_summary(SUMMARY, 80, title=lambda t: title_of(kb, t)))
+    text = text_of(quiz_summary(SUMMARY, 80, title=kb.title_of))
     assert text == ("Score: 1/2 (50%)\nSecond tries: 1 of 1 right.\nBy topic:\n  Side effects: 1/2\n"
                     "Read again: ask me 'What side effects can Botox have?'")
 
@@ -164,8 +166,8 @@ def test_marks():
 
 
 def test_title_of(kb):
-    assert title_of(kb, "side-effects") == "Side effects"
-    assert title_of(kb, "botox") == "all botox questions"
-    assert title_of(kb, "nope") == "nope"
+    assert kb.title_of("side-effects") == "Side effects"
+    assert kb.title_of("botox") == "all botox questions"
+    assert kb.title_of("nope") == "nope"
     covered = kb.not_covered[0]
-    assert title_of(kb, f"not-covered:{covered.id}") == f"not covered: {covered.title}"
+    assert kb.title_of(f"not-covered:{covered.id}") == f"not covered: {covered.title}"

@@ -7,7 +7,7 @@ Kept thin and in small parts, each testable without a terminal:
 - ``blocks``: what a session asks the front end to show (replies, quiz questions, the score...)
 - ``topics``: which quiz topic a person means ("/quiz bruising", "quiz me about the injector")
 - ``render``: blocks as prompt_toolkit fragments, or plain text (replies and the quiz laid out by
-  ``assistant.layout.reply``, as ``botox-faq ask`` and ``botox-faq quiz`` print them)
+  ``assistant.layout``, as ``botox-faq ask`` and ``botox-faq quiz`` print them)
 - ``commands``: the slash-command table and the nearest name for a typo
 - ``completer``, ``toolbar``, ``keys``: the prompt's completion, bottom toolbar and key bindings
 - ``history``: where the (opt-in, private) history file lives: ``history_path()``

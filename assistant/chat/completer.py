@@ -19,7 +19,6 @@ from typing import Callable, Iterable, Iterator
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
-from ..layout.reply import title_of
 from ..knowledge.records import Knowledge
 from ..quiz.engine import available_topics
 from ..understanding.text import normalise
@@ -60,7 +59,7 @@ class ChatCompleter(Completer):
         self.on_error = on_error
         self.commands = tuple((c.name, c.help) for c in COMMANDS)
         self.topics: tuple[tuple[str, str], ...] = (("all", "every quiz question"),) + tuple(
-            (t, title_of(knowledge, t)) for t in available_topics(knowledge))
+            (t, knowledge.title_of(t)) for t in available_topics(knowledge))
         questions: dict[str, str] = {}
         for intent in knowledge.intents:
             if intent.kind == "urgent":

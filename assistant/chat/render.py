@@ -1,6 +1,6 @@
 """Drawing the chat's blocks for a terminal: styled fragments for prompt_toolkit, or plain text.
 
-Replies and the quiz are laid out by :mod:`assistant.layout.reply`, the same
+Replies and the quiz are laid out by :mod:`assistant.layout`, the same
 layout ``botox-faq ask`` and ``botox-faq quiz`` print; this module adds the
 chat's own blocks (welcome, help, topics, /why) and maps each fragment's
 role to a style. The plain variant is the same text without the styles, so
@@ -37,8 +37,10 @@ from typing import Callable
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.styles import Style
 
-from ..layout.reply import (MAX_WIDTH, MIN_WIDTH, Fragments, hang, marks_for, para, prefixed, quiz_feedback, quiz_question,
-                      quiz_start, quiz_summary, reply_fragments, text_of, title_of, wrap)
+from ..layout.fragments import MAX_WIDTH, MIN_WIDTH, Fragments, hang, para, prefixed, text_of, wrap
+from ..layout.quiz import quiz_feedback, quiz_question, quiz_start, quiz_summary
+from ..layout.reply import reply_fragments
+from ..terminal import marks_for
 from ..knowledge.records import Intent, Knowledge
 from ..quiz.engine import available_topics
 from ..understanding.text import printable
@@ -108,7 +110,7 @@ class Renderer:
         }
 
     def roles(self, block: b.Block, width: int) -> Fragments:
-        """The block as ``(role, text)`` fragments (see :mod:`assistant.layout.reply`), wrapped to ``width`` (20..100)."""
+        """The block as ``(role, text)`` fragments (see :mod:`assistant.layout.fragments`), wrapped to ``width`` (20..100)."""
         draw = self._draw.get(type(block))
         return draw(block, max(MIN_WIDTH, min(MAX_WIDTH, width))) if draw else []
 
@@ -223,7 +225,7 @@ class Renderer:
         if shown is not None and shown.candidates:
             out += [("label", "  Top candidates:\n")]
             for c in shown.candidates:
-                name = title_of(self.knowledge, c.label)
+                name = self.knowledge.title_of(c.label)
                 out += prefixed("score", f"    {c.score:.2f}  ", f"{name} ({c.label})", width)
             if shown.kind in ("answer", "ambiguous"):
                 out += para("", f"Margin over the runner-up: {shown.margin:.2f}", width, "  ")
@@ -261,7 +263,7 @@ class Renderer:
         return quiz_feedback(block.feedback, width, item=block.item, typed=block.typed, marks=self.marks)
 
     def _summary(self, block: b.ShowSummary, width: int) -> Fragments:
-        out = quiz_summary(block.summary, width, ended=block.ended, title=lambda t: title_of(self.knowledge, t))
+        out = quiz_summary(block.summary, width, ended=block.ended, title=self.knowledge.title_of)
         return out + para("hint", "Back to questions: ask me anything.", width)
 
     def _goodbye(self, block: b.Goodbye, width: int) -> Fragments:

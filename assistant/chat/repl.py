@@ -22,7 +22,7 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.shortcuts import print_formatted_text
 
-from ..layout.reply import clamp_width
+from ..terminal import clamp_width
 from ..understanding.text import printable
 from .completer import ChatCompleter
 from .history import ChatHistory, MemoryHistory, forget

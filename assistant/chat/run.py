@@ -13,7 +13,7 @@ import sys
 from typing import IO, BinaryIO, Iterable, Mapping, Optional, TextIO, cast
 
 from ..core import Assistant
-from ..layout.reply import isatty, output_width
+from ..terminal import isatty, output_width, stdin_lines
 from ..understanding.text import printable
 from .history import forget, make_history, wants_history
 from .render import Renderer
@@ -43,7 +43,6 @@ def run_chat(
     env = os.environ if environ is None else environ
     source = stdin if stdin is not None else sys.stdin.buffer
     if not (isatty(source) and isatty(out)):
-        from ..cli.main import stdin_lines
 
         chat = ChatSession(assistant, seed=seed, offers=False)
         return run_pipe(chat, stdin_lines(source), out, width=output_width(out))

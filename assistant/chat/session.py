@@ -22,7 +22,6 @@ from typing import Callable
 
 from ..core import Assistant, Context, Reply
 from ..errors import QuizError
-from ..layout.reply import title_of
 from ..quiz.engine import Quiz
 from ..understanding.text import normalise, printable
 from .blocks import (Block, ClearScreen, ForgetHistory, Goodbye, Message, ShowDisclaimer, ShowFeedback, ShowHelp,
@@ -252,7 +251,7 @@ class ChatSession:
         self.stats.quizzes += 1
         self.stats.quiz_asked = self.stats.quiz_correct = 0
         self.stats.quiz_total = item.total
-        titles = tuple(title_of(self.knowledge, t) for t in topics) if topics else ()
+        titles = tuple(self.knowledge.title_of(t) for t in topics) if topics else ()
         whole = len(self.knowledge.quiz) if not topics and item.total < len(self.knowledge.quiz) else None
         self._seen_questions.add(item.question.id)
         return [ShowQuizStart(titles, item.total, whole), ShowQuizQuestion(item)]
@@ -340,7 +339,7 @@ class ChatSession:
     @property
     def topic_title(self) -> str | None:
         """The title of the subject the conversation is on, if any."""
-        return title_of(self.knowledge, self.context.topic) if self.context.topic else None
+        return self.knowledge.title_of(self.context.topic) if self.context.topic else None
 
     @property
     def mode(self) -> str:

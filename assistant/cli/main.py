@@ -12,7 +12,7 @@ import gc
 import json
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Iterator, NoReturn, Sequence
+from typing import IO, TYPE_CHECKING, NoReturn, Sequence
 
 from .. import __version__
 from ..errors import AssistantError
@@ -116,16 +116,9 @@ def _port(text: str) -> int:
     return value
 
 
-def stdin_lines(stream: IO[bytes] | None = None) -> Iterator[str]:
-    """Lines of stdin as text; bytes that aren't UTF-8 become U+FFFD instead of stopping the stream."""
-    source = stream if stream is not None else sys.stdin.buffer
-    for raw in source:
-        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
-
-
 def _assistant(args: argparse.Namespace) -> Assistant:  # imported lazily for a fast start
     from ..core import Assistant
-    from ..knowledge.records import load_knowledge
+    from ..knowledge.loader import load_knowledge
 
     bot = Assistant(load_knowledge(getattr(args, "knowledge", None)))
     # The knowledge lives as long as the process: keep the collector from walking it again.
@@ -134,7 +127,8 @@ def _assistant(args: argparse.Namespace) -> Assistant:  # imported lazily for a 
 
 
 def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
-    from ..layout.reply import format_reply, output_width
+    from ..layout.reply import format_reply
+    from ..terminal import output_width, stdin_lines
 
     bot = _assistant(args)
     if args.question == ["-"]:
@@ -153,7 +147,7 @@ def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
 
 def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
     from ..evaluation import evaluate, load_eval_file
-    from ..layout.reply import format_report
+    from ..layout.report import format_report
 
     items = load_eval_file(args.file)
     report = evaluate(_assistant(args), items)

@@ -22,9 +22,9 @@ import json
 import sys
 from typing import IO, Any, Iterable, Iterator
 
-from .main import stdin_lines
-from ..layout.reply import (Fragments, isatty, marks_for, output_width, quiz_feedback, quiz_question, quiz_start,
-                     quiz_summary, text_of, title_of)
+from ..layout.fragments import Fragments, text_of
+from ..layout.quiz import quiz_feedback, quiz_question, quiz_start, quiz_summary
+from ..terminal import isatty, marks_for, output_width, stdin_lines
 from ..knowledge.records import Knowledge
 from ..quiz.engine import Feedback, Quiz, QuizItem, Summary
 from ..layout.quiz_events import feedback_event, question_event, start_event, summary_event
@@ -83,7 +83,7 @@ class _TextView:
         if self.mid_line:
             self.write()
         self.write()
-        self.show(quiz_summary(summary, self.width, ended=ended, title=lambda t: title_of(self.knowledge, t)))
+        self.show(quiz_summary(summary, self.width, ended=ended, title=self.knowledge.title_of))
 
 
 class _JsonView:
@@ -113,7 +113,7 @@ class _JsonView:
         self.emit(feedback_event(item, feedback, line))
 
     def summary(self, summary: Summary, ended: str) -> None:
-        self.emit(summary_event(summary, ended, lambda t: title_of(self.knowledge, t)))
+        self.emit(summary_event(summary, ended, self.knowledge.title_of))
 
 
 def _play(quiz: Quiz, view: _TextView | _JsonView, lines: Iterator[str]) -> str:

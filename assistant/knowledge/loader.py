@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import yaml
 
-from ..errors import Problem
+from ..errors import KnowledgeError, Problem
 from .yaml_reader import YamlReader, compose_file
 from .records import (
     Intent,
@@ -33,9 +33,11 @@ from .records import (
     URGENT_LISTS,
     RedFlag,
     UrgentRules,
+    bundled_knowledge_path,
+    paused_gc,
 )
 
-__all__ = ["read_pack", "SECTIONS"]
+__all__ = ["SECTIONS", "load_knowledge", "read_pack"]
 
 SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
 INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
@@ -370,3 +372,20 @@ def read_pack(path: Path, marks: dict[tuple[str, str], Problem] | None = None) -
                 marks[(intent.id, example)] = Problem(reader.path, node.start_mark.line + 1, node.start_mark.column + 1, "")
     knowledge = builder.finish(path) if not any(p.level == "error" and p.line == 0 and p.path == str(path) for p in builder.problems) else None
     return knowledge, sorted(builder.problems, key=lambda p: (p.path, p.line, p.column))
+
+
+def load_knowledge(path: str | Path | None = None) -> Knowledge:
+    """Load and check a knowledge pack: the bundled one, or the directory (or file) at ``path``.
+
+    Raises :class:`~assistant.errors.KnowledgeError` naming the file, line and
+    problem when the pack is broken.
+
+    >>> len(load_knowledge().domain_intents) >= 9
+    True
+    """
+    with paused_gc():
+        knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
+    errors = [p for p in problems if p.level == "error"]
+    if errors or knowledge is None:
+        raise KnowledgeError(errors or problems)
+    return knowledge

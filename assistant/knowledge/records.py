@@ -1,5 +1,6 @@
 """The knowledge model: immutable records for a pack's intents, lexicon, urgent rules and quiz.
 
+>>> from assistant.knowledge import load_knowledge
 >>> kb = load_knowledge()
 >>> kb.intent("side-effects").title
 'Side effects'
@@ -26,7 +27,6 @@ __all__ = [
     "UrgentRules",
     "bundled_knowledge_path",
     "in_family",
-    "load_knowledge",
 ]
 
 DOMAIN_KIND = "answer"
@@ -198,6 +198,30 @@ class Knowledge:
                 return intent
         raise KeyError(intent_id)
 
+    def title_of(self, label: str) -> str:
+        """A person's name for an intent id, a ``not-covered:<id>`` label or a quiz topic group ("botox").
+
+        >>> from assistant.knowledge import load_knowledge
+        >>> from assistant.knowledge import load_knowledge
+        >>> kb = load_knowledge()
+        >>> kb.title_of("side-effects"), kb.title_of("botox"), kb.title_of("nope")
+        ('Side effects', 'all botox questions', 'nope')
+        """
+        if label.startswith("not-covered:"):
+            topic = label.split(":", 1)[1]
+            found = next((t for t in self.not_covered if t.id == topic), None)
+            return f"not covered: {found.title}" if found else label
+        try:
+            return self.intent(label).title
+        except KeyError:
+            if any(in_family(i.id, label) for i in self.intents):
+                return f"all {label} questions"
+            return label
+
+    def in_family(self, intent_id: str, family: str) -> bool:
+        """True if ``intent_id`` is ``family`` or one of its dotted refinements (see :func:`in_family`)."""
+        return in_family(intent_id, family)
+
     @property
     def domain_intents(self) -> tuple[Intent, ...]:
         """The intents that answer from the guide (not small talk, quiz or urgent)."""
@@ -238,24 +262,3 @@ def bundled_knowledge_path() -> Path:
     here = Path(__file__).resolve().parent.parent  # the package, assistant/
     installed = here / "data"
     return installed if installed.is_dir() else here.parent / "knowledge"
-
-
-def load_knowledge(path: str | Path | None = None) -> Knowledge:
-    """Load and check a knowledge pack: the bundled one, or the directory (or file) at ``path``.
-
-    Raises :class:`~assistant.errors.KnowledgeError` naming the file, line and
-    problem when the pack is broken.
-
-    >>> len(load_knowledge().domain_intents) >= 9
-    True
-    """
-    from .loader import read_pack
-
-    with paused_gc():
-        knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
-    errors = [p for p in problems if p.level == "error"]
-    if errors or knowledge is None:
-        from ..errors import KnowledgeError
-
-        raise KnowledgeError(errors or problems)
-    return knowledge

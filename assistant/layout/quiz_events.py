@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .reply import quiz_feedback, quiz_question, quiz_start, quiz_summary, text_of
+from .fragments import text_of
+from .quiz import quiz_feedback, quiz_question, quiz_start, quiz_summary
 from ..quiz.engine import Feedback, QuizItem, Summary
 
 __all__ = ["feedback_event", "question_event", "start_event", "summary_event"]

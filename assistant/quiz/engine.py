@@ -34,7 +34,9 @@ from typing import Any, Iterable
 
 from ..errors import QuizError
 from ..knowledge.records import Knowledge, QuizQuestion, in_family
-from .reading import LETTERS, Reading, read_answer
+from .items import TRUE_FALSE, QuizItem
+from .reading import Reading, read_answer
+from .state import quiz_from_dict, quiz_to_dict
 from ..understanding.text import printable
 
 __all__ = [
@@ -46,45 +48,6 @@ __all__ = [
     "available_topics",
     "read_answer",
 ]
-
-TRUE_FALSE = ("True", "False")  # how a true/false question's options are shown
-
-
-@dataclass(frozen=True)
-class QuizItem:
-    """A question as asked: its place in the round, the options in the order shown, whether it is a second try.
-
-    For multiple choice the options are shuffled and shown as ``a)``, ``b)``...;
-    a true/false question has the options ``("True", "False")``. Show
-    ``item.options`` (the shown order, which the letters and answers refer
-    to), never ``item.question.options`` (the order in the knowledge file). Retries are
-    numbered within the round of retries (``number`` of ``total``).
-    """
-
-    number: int
-    total: int
-    question: QuizQuestion
-    options: tuple[str, ...]  # as shown, matching the letters; question.options is the file's order
-    retry: bool = False
-
-    @property
-    def letters(self) -> str:
-        """The letters the options are shown with ("abcd"); empty for true/false."""
-        return LETTERS[: len(self.options)] if self.question.kind == "choice" else ""
-
-    @property
-    def correct_index(self) -> int:
-        """Where the right answer stands in :attr:`options`."""
-        if self.question.kind == "choice":
-            return self.options.index(self.question.answer)
-        return 0 if self.question.answer == "true" else 1
-
-    def shown(self, index: int) -> str:
-        """An option as the person sees it: ``"b) A neurotoxin"``, or ``"True"``."""
-        if self.question.kind == "choice":
-            return f"{LETTERS[index]}) {self.options[index]}"
-        return self.options[index]
-
 
 @dataclass(frozen=True)
 class Feedback:
@@ -239,13 +202,11 @@ class Quiz:
 
     def to_dict(self) -> dict[str, Any]:
         """The quiz so far as plain JSON types (see :mod:`assistant.quiz.state`); ``from_dict`` carries on from it."""
-        from .state import quiz_to_dict
         return quiz_to_dict(self)
 
     @classmethod
     def from_dict(cls, kb: Knowledge, data: Any) -> Quiz:
         """The quiz ``to_dict`` gave, over the same knowledge; QuizError if ``data`` is damaged or doesn't fit."""
-        from .state import quiz_from_dict
         return quiz_from_dict(cls, kb, data)
 
     @property

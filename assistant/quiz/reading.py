@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from ..understanding.text import printable
 
 if TYPE_CHECKING:
-    from .engine import QuizItem
+    from .items import QuizItem
 
 __all__ = ["LETTERS", "Reading", "read_answer"]
 

@@ -20,10 +20,11 @@ import struct
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QuizError
+from .items import TRUE_FALSE, QuizItem
 
 if TYPE_CHECKING:
     from ..knowledge.records import Knowledge, QuizQuestion
-    from .engine import Quiz, QuizItem
+    from .engine import Quiz
 
 __all__ = ["quiz_from_dict", "quiz_to_dict"]
 
@@ -85,7 +86,6 @@ def quiz_from_dict(cls: type[Quiz], kb: Knowledge, data: Any) -> Quiz:
         return questions[qid]
 
     def items(raw: Any, retry: bool) -> list[QuizItem]:
-        from .engine import TRUE_FALSE, QuizItem
         if not isinstance(raw, list) or not raw and not retry:
             raise QuizError("the quiz state has no questions")
         out = []

@@ -11,7 +11,6 @@ from starlette.responses import JSONResponse
 
 from ..core import Assistant, Context
 from ..errors import QuizError
-from ..layout.reply import title_of
 from ..quiz.engine import Quiz, available_topics
 from ..layout.quiz_events import feedback_event, question_event, start_event, summary_event
 from .guard import BadRequest, read_json
@@ -79,7 +78,7 @@ class Api:
             "disclaimer": kb.pack.disclaimer,
             "topics": [{"id": i.id, "title": i.title, "ask": i.ask} for i in kb.domain_intents if i.ask],
             "not_covered": [{"id": t.id, "title": t.title} for t in kb.not_covered],
-            "quiz_topics": [{"id": t, "title": title_of(kb, t)} for t in available_topics(kb)],
+            "quiz_topics": [{"id": t, "title": kb.title_of(t)} for t in available_topics(kb)],
         })
 
     async def healthz(self, request: Request) -> JSONResponse:
@@ -125,6 +124,6 @@ class Api:
                 events.append(question_event(following))
             else:
                 ended = "quit" if feedback.status == "quit" else "done"
-                events.append(summary_event(quiz.summary(), ended, lambda t: title_of(self.bot.knowledge, t)))
+                events.append(summary_event(quiz.summary(), ended, self.bot.knowledge.title_of))
                 return JSONResponse({"events": events, "quiz": None})
         return JSONResponse({"events": events, "quiz": quiz.to_dict()})

@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..core import Assistant
-from ..knowledge.records import load_knowledge
+from ..knowledge.loader import load_knowledge
 from .api import Api
 from .guard import CatchAll, SecurityHeaders, http_error
 

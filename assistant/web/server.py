@@ -63,7 +63,7 @@ def _run(config: uvicorn.Config) -> None:
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, knowledge: str | None = None,
           allow_origins: Sequence[str] = (), out: IO[str] = sys.stdout) -> int:
     """Run the server until interrupted; returns the exit status."""
-    from ..knowledge.records import load_knowledge
+    from ..knowledge.loader import load_knowledge
 
     load_knowledge(knowledge)  # a broken pack is one line now, not one per worker later
     # Every worker builds the app from the environment (uvicorn imports "assistant.web:app" in each).
