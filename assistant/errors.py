@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["AssistantError", "KnowledgeError", "Problem", "QuizError"]
+__all__ = [
+    "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "AssistantError", "KnowledgeError",
+    "Problem", "QuizError",
+]
+
+# Exit statuses of the command line (and of the chat and the server it runs).
+EXIT_OK = 0  # done
+EXIT_FAILED = 1  # a check failed: eval below --min-accuracy, validate found errors
+EXIT_USAGE = 2  # bad usage or input: wrong arguments, an unreadable file, a broken knowledge pack
+EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE in sysexits.h)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 @dataclass(frozen=True, order=True)

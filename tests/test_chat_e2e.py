@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from inprocess import run_main
 
 from twins import AMBIGUOUS, write_twin_pack
 
@@ -217,9 +218,9 @@ def test_no_color_flag_and_history_file(terminal, tmp_path):
     assert "what is botox?" in history.read_text(encoding="utf-8")
 
 
-def run_piped(text: str, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
-    env = clean_env(tmp_path)
-    return subprocess.run([str(BIN)], input=text.encode("utf-8"), capture_output=True, env=env, timeout=DEADLINE)
+def run_piped(text: str, tmp_path: Path, *args: str):
+    """The chat with its input piped in: in this process (see tests/inprocess.py), no terminal needed."""
+    return run_main(*args, stdin=text.encode("utf-8"), env=clean_env(tmp_path))
 
 
 def test_pipe_mode(tmp_path):
@@ -233,9 +234,7 @@ def test_pipe_mode(tmp_path):
 
 def test_pipe_mode_with_a_pack_of_twins_lists_the_choices(tmp_path, twin_bot):
     listed = twin_bot.ask(AMBIGUOUS)
-    env = clean_env(tmp_path)
-    done = subprocess.run([str(BIN), "--knowledge", str(write_twin_pack(tmp_path / "twins"))],
-                          input=f"{AMBIGUOUS}\n1\n".encode(), capture_output=True, env=env, timeout=DEADLINE)
+    done = run_piped(f"{AMBIGUOUS}\n1\n", tmp_path, "--knowledge", str(write_twin_pack(tmp_path / "twins")))
     out = done.stdout.decode("utf-8")
     assert done.returncode == 0, done.stderr
     assert f"  1. {listed.choices[0].ask}" in out and twin_bot.choose(listed, 1).title in out

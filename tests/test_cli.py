@@ -7,12 +7,14 @@ import subprocess
 import sys
 
 import pytest
+from inprocess import run_main
 
+from assistant.cli import main
 from conftest import DATA
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, timeout=120)
+def run(*args: str, stdin: bytes = b""):
+    return run_main(*args, stdin=stdin)
 
 
 def test_ask_prints_answer_source_and_disclaimer_for_a_person():
@@ -88,3 +90,25 @@ def test_errors_are_one_line_with_status_2(args, message):
 
 def test_version():
     assert run("--version").stdout.decode().startswith("botox-faq ")
+
+
+def test_python_dash_m_runs_the_command_line():
+    result = subprocess.run([sys.executable, "-m", "assistant", "--version"], capture_output=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.decode().startswith("botox-faq ")
+
+
+def test_a_bug_is_one_line_with_status_70_and_a_traceback_only_when_asked(monkeypatch):
+    def broken(args, out):
+        raise RuntimeError("something inside went wrong")
+
+    monkeypatch.setitem(main.__globals__["COMMANDS"], "ask", broken)
+    monkeypatch.delenv("BOTOX_FAQ_DEBUG", raising=False)
+    result = run("ask", "hello")
+    err = result.stderr.decode()
+    assert result.returncode == 70 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("Error: internal error, RuntimeError: something inside went wrong")
+    with pytest.raises(RuntimeError):
+        main(["--debug", "ask", "hello"])
+    monkeypatch.setenv("BOTOX_FAQ_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["ask", "hello"])

@@ -152,7 +152,11 @@ def test_validate_warns_about_an_intent_with_too_few_examples(tmp_path):
 WITHOUT_LEXICON = [(q, i) for q, i in NEW_WORDS if not any(w in q for w in ("shut", "sunday", "a visit", "monday"))]
 
 
+@pytest.fixture(scope="module")
+def clinic_bot_without_lexicon(tmp_path_factory):
+    return Assistant(load_knowledge(copy_pack(tmp_path_factory.mktemp("bare"), lexicon=False)))
+
+
 @pytest.mark.parametrize("question, intent", WITHOUT_LEXICON)
-def test_new_intents_answer_without_touching_the_lexicon(tmp_path, question, intent):
-    bot = Assistant(load_knowledge(copy_pack(tmp_path, lexicon=False)))
-    assert bot.ask(question).intent == intent
+def test_new_intents_answer_without_touching_the_lexicon(clinic_bot_without_lexicon, question, intent):
+    assert clinic_bot_without_lexicon.ask(question).intent == intent

@@ -3,11 +3,10 @@ library raises one typed exception, the command line prints one line and exits 2
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from inprocess import run_main
 
 from assistant import KnowledgeError, load_knowledge
 from assistant.knowledge.loader import read_pack
@@ -121,8 +120,8 @@ def test_the_bundled_pack_has_no_errors():
     assert not [p for p in validate_pack() if p.level == "error"]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=60)
+def run(*args: str):
+    return run_main(*args, text=True)
 
 
 def test_cli_prints_one_line_and_exits_2_for_a_broken_pack(tmp_path):

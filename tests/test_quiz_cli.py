@@ -14,6 +14,7 @@ import sys
 import threading
 
 import pytest
+from inprocess import run_main
 
 from assistant.quiz import Quiz
 from assistant.cli.quiz import run_quiz
@@ -25,11 +26,10 @@ def quiz_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "assistant", "quiz", *args]
 
 
-def run(*args: str, answers: list[str] | bytes = (), cwd=None, env=None) -> subprocess.CompletedProcess:
+def run(*args: str, answers: list[str] | bytes = (), cwd=None, env=None):
+    """The quiz in this process (see tests/inprocess.py); ``Driver`` below runs the real program."""
     data = answers if isinstance(answers, bytes) else "".join(a + "\n" for a in answers).encode()
-    result = subprocess.run(quiz_command(*args), input=data, capture_output=True, timeout=TIMEOUT, cwd=cwd, env=env)
-    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    return result
+    return run_main("quiz", *args, stdin=data, text=True, cwd=cwd, env=env)
 
 
 def events(stdout: str) -> list[dict]:

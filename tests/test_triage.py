@@ -8,10 +8,9 @@ phrasings the triage issue names) and `triage.yaml` (a held-out probe set writte
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from inprocess import run_main
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -145,8 +144,7 @@ def test_bad_input_never_raises(bot):
 
 
 def test_ask_json_carries_urgency_and_symptoms():
-    result = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", "i peed myself after botox is that related"],
-                            capture_output=True, check=False, timeout=60)
+    result = run_main("ask", "--json", "i peed myself after botox is that related")
     data = json.loads(result.stdout)
     assert (data["kind"], data["urgency"]) == ("urgent", "contact-doctor")
     assert data["symptoms"] == ["peed myself"]

@@ -4,10 +4,9 @@ and the quiz carried in each request, JSON errors with the right status, securit
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from inprocess import run_main
 
 pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
 from starlette.testclient import TestClient  # noqa: E402
@@ -31,8 +30,8 @@ def ask(client, question, context=None):
 
 def test_ask_answers_exactly_as_ask_json_does(client):
     question = "does botx cause brusing?"
-    cli = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", question],
-                         capture_output=True, text=True, timeout=60, check=True)
+    cli = run_main("ask", "--json", question, text=True)
+    assert cli.returncode == 0
     assert ask(client, question) == json.loads(cli.stdout)
 
 

@@ -4,11 +4,10 @@ what they ask in the server's output."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from inprocess import run_main
 
 pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install '.[web]')")
 
@@ -69,8 +68,8 @@ def test_eight_concurrent_clients_get_the_serial_answers_and_none_of_their_quest
 
 def test_serve_answers_exactly_as_ask_json(tmp_path):
     question = "can botx fix my lopsided smiel"
-    cli = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", question],
-                         capture_output=True, text=True, timeout=60, check=True)
+    cli = run_main("ask", "--json", question, text=True)
+    assert cli.returncode == 0
     with running_server(tmp_path) as server:
         status, reply = server.post("/api/ask", {"question": question})
         assert status == 200 and reply == json.loads(cli.stdout)
@@ -79,15 +78,13 @@ def test_serve_answers_exactly_as_ask_json(tmp_path):
 
 
 def test_serve_without_a_good_pack_is_one_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "assistant", "serve", "--knowledge", str(tmp_path / "nope")],
-                            capture_output=True, text=True, timeout=60)
+    result = run_main("serve", "--knowledge", str(tmp_path / "nope"), text=True)
     assert result.returncode == 2 and result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
 
 
 def test_serve_rejects_a_bad_port(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "assistant", "serve", "--port", "70000"],
-                            capture_output=True, text=True, timeout=60)
+    result = run_main("serve", "--port", "70000", text=True)
     assert result.returncode == 2 and "at most 65535" in result.stderr
 
 

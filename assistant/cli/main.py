@@ -1,8 +1,9 @@
 """The ``botox-faq`` command line: a thin layer over the library.
 
-Errors become one line, ``Error: ...``, with a fixed exit status:
+Errors become one line, ``Error: ...``, with a fixed exit status (see :mod:`assistant.errors`):
 0 success, 1 a check failed (eval below --min-accuracy, validate found
-errors), 2 bad usage or a broken knowledge pack, 130 interrupted.
+errors), 2 bad usage or input (or a broken knowledge pack), 70 an internal
+error (a bug; ``--debug`` or ``BOTOX_FAQ_DEBUG=1`` shows its traceback), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,15 +16,12 @@ import sys
 from typing import IO, TYPE_CHECKING, NoReturn, Sequence
 
 from .. import __version__
-from ..errors import AssistantError
+from ..errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, AssistantError
 
 if TYPE_CHECKING:
     from ..core import Assistant
 
 __all__ = ["main"]
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
 
 class UsageError(AssistantError):
     """The command line was used wrongly."""
@@ -43,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="botox-faq", description="Answers questions about Botox for facial asymmetry from one "
                      "curated guide. With no command, starts the chat. General information, not medical advice.")
     parser.add_argument("--version", action="version", version=f"botox-faq {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error (also BOTOX_FAQ_DEBUG=1)")
     _add_common(parser)
     parser.add_argument("--no-color", action="store_true", default=argparse.SUPPRESS, help="no colours in the chat")
     parser.add_argument("--history", action="store_true", default=argparse.SUPPRESS,
@@ -214,6 +213,7 @@ COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "quiz": 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = sys.stdout
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command or "chat"](args, out)
@@ -228,8 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # a bug: still one line, never a traceback (BOTOX_FAQ_DEBUG=1 shows it)
-        if os.environ.get("BOTOX_FAQ_DEBUG"):
+    except Exception as exc:  # a bug: still one line, never a traceback unless asked for
+        if os.environ.get("BOTOX_FAQ_DEBUG") or "--debug" in argv:
             raise
-        sys.stderr.write(f"Error: unexpected {type(exc).__name__}: {exc} (set BOTOX_FAQ_DEBUG=1 for details)\n")
-        return EXIT_FAILED
+        sys.stderr.write(f"Error: internal error, {type(exc).__name__}: {exc} (run with --debug for details)\n")
+        return EXIT_INTERNAL

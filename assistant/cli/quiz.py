@@ -22,6 +22,7 @@ import json
 import sys
 from typing import IO, Any, Iterable, Iterator
 
+from ..errors import EXIT_INTERRUPTED, EXIT_OK
 from ..layout.fragments import Fragments, text_of
 from ..layout.quiz import quiz_feedback, quiz_question, quiz_start, quiz_summary
 from ..terminal import isatty, marks_for, output_width, stdin_lines
@@ -32,7 +33,6 @@ from ..understanding.text import printable
 
 __all__ = ["run_quiz"]
 
-EXIT_OK, EXIT_INTERRUPTED = 0, 130
 ENDINGS = ("done", "quit", "eof", "interrupted")  # why a quiz stopped, as the summary event reports it
 
 
