@@ -21,10 +21,13 @@ def test_readme_gives_the_two_commands():
     assert "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest" in blocks
 
 
-def test_ci_runs_exactly_the_readmes_test_command():
+def test_ci_runs_exactly_the_readmes_test_command_then_the_readmes_checks():
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
     test_command = next(b.strip() for b in shell_blocks() if "[test]" in b)
-    assert ci_lines[-1] == test_command
+    assert test_command in ci_lines
+    checks = [line for line in ci_lines[ci_lines.index(test_command) + 1:] if line and not line.startswith("#")]
+    readme_checks = next(b.strip().splitlines() for b in shell_blocks() if "lint-imports" in b)
+    assert checks == readme_checks
 
 
 def test_every_command_is_documented():
