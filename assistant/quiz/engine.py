@@ -96,7 +96,7 @@ class Summary:
 
 def _related(topic: str, intent_id: str) -> bool:
     """A topic covers its own intent, its dotted refinements ("botox" -> "botox.uses") and their parent."""
-    return intent_id == topic or intent_id.startswith(topic + ".") or topic.startswith(intent_id + ".")
+    return in_family(intent_id, topic) or in_family(topic, intent_id)
 
 
 def _known_topics(kb: Knowledge) -> set[str]:
