@@ -164,12 +164,12 @@
   }
 
   // -- the quiz -----------------------------------------------------------------------------------
-  async function startQuiz() {
-    if (busy) return;
-    add(el("article", "msg you", "Take the quiz"));
+  // One quiz step: show what the person did, send it, show the events and keep the quiz state.
+  async function quizStep(path, body, label) {
+    add(el("article", "msg you", label));
     setBusy(true);
     try {
-      const data = await post("api/quiz/start", { count: 5 });
+      const data = await post(path, body);
       quiz = data.quiz;
       showQuizEvents(data.events);
     } catch (e) {
@@ -179,19 +179,14 @@
     }
   }
 
+  async function startQuiz() {
+    if (busy) return;
+    await quizStep("api/quiz/start", { count: 5 }, "Take the quiz");
+  }
+
   async function answerQuiz(answer, label) {
     if (busy || !quiz) return;
-    add(el("article", "msg you", label));
-    setBusy(true);
-    try {
-      const data = await post("api/quiz/answer", { quiz: quiz, answer: answer });
-      quiz = data.quiz;
-      showQuizEvents(data.events);
-    } catch (e) {
-      problem(e.message);
-    } finally {
-      setBusy(false);
-    }
+    await quizStep("api/quiz/answer", { quiz: quiz, answer: answer }, label);
   }
 
   function retireQuizButtons() {
