@@ -17,10 +17,11 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
+from .immutable import Immutable
 from .knowledge.loader import load_knowledge
-from .knowledge.records import DOMAIN_KIND, Knowledge, in_family, paused_gc
+from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
 from .understanding.reading import Segment, read_message
 from .understanding.text import MAX_INPUT_CHARS, printable
@@ -39,6 +40,9 @@ VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
+
+
+ReplyKind = Literal["answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class Part:
     ``kind`` is "answer", "not-covered", or for a one-part reply the reply's own kind.
     """
 
-    kind: str
+    kind: ReplyKind
     intent: str | None
     title: str
     text: str
@@ -125,7 +129,7 @@ class Reply:
     """
 
     question: str
-    kind: str
+    kind: ReplyKind
     intent: str | None
     score: float
     text: str
@@ -135,7 +139,7 @@ class Reply:
     suggestions: tuple[str, ...] = ()
     choices: tuple[Choice, ...] = ()
     red_flags: tuple[str, ...] = ()
-    urgency: str | None = None
+    urgency: Tier | None = None
     symptoms: tuple[str, ...] = ()
     match: Match | None = field(default=None, repr=False, compare=False)
     context: Context = field(default_factory=Context, repr=False, compare=False)
@@ -172,7 +176,7 @@ class Reply:
         }
 
 
-class Assistant:
+class Assistant(Immutable):
     """Answers questions from a knowledge pack. Immutable after construction; share it freely.
 
     ``Assistant()`` uses the bundled knowledge; ``Assistant(load_knowledge(path))`` another pack.
@@ -190,6 +194,7 @@ class Assistant:
         self._urgent_intent = next((i for i in urgent if i.id == "urgent"), urgent[0] if urgent else None)
         self._urgent_by_tier = {tier: self._by_id.get(f"urgent.{tier}", self._urgent_intent)
                                 for tier in ("stroke", "contact-doctor")}
+        self._seal()
 
     def ask(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood."""

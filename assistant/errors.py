@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
 
 __all__ = [
     "EXIT_FAILED", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "AssistantError", "KnowledgeError",
@@ -29,7 +32,7 @@ class Problem:
     line: int
     column: int
     message: str
-    level: str = "error"
+    level: Level = "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path

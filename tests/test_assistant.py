@@ -124,6 +124,16 @@ def test_replies_and_matches_are_immutable(bot):
         reply.match.score = 0  # type: ignore[misc,union-attr]
 
 
+def test_the_assistant_and_its_matcher_are_immutable(bot):
+    with pytest.raises(AttributeError, match="Assistant is immutable: cannot set 'matcher'"):
+        bot.matcher = None
+    with pytest.raises(AttributeError, match="IntentMatcher is immutable: cannot set 'accept'"):
+        bot.matcher.accept = 0.0
+    with pytest.raises(AttributeError, match="cannot delete 'knowledge'"):
+        del bot.knowledge
+    assert bot.matcher.accept == 0.55 and bot.ask("does botox hurt").kind == "answer"
+
+
 def test_assistant_defaults_to_the_bundled_knowledge():
     assert Assistant().knowledge.pack.name == load_knowledge().pack.name
 

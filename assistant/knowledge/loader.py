@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any, Callable, get_args
 
 import yaml
 
@@ -24,10 +24,12 @@ from ..errors import KnowledgeError, Problem
 from .yaml_reader import YamlReader, compose_file
 from .records import (
     Intent,
+    IntentKind,
     Knowledge,
     LexiconData,
     NotCovered,
     Pack,
+    QuizKind,
     QuizQuestion,
     TIERS,
     URGENT_LISTS,
@@ -40,8 +42,8 @@ from .records import (
 __all__ = ["SECTIONS", "load_knowledge", "read_pack"]
 
 SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
-INTENT_KINDS = ("answer", "chat", "quiz", "urgent")
-QUIZ_KINDS = ("choice", "true-false")
+INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
+QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterator, Literal, Mapping
 
 __all__ = [
     "Intent",
@@ -29,7 +29,7 @@ __all__ = [
     "in_family",
 ]
 
-DOMAIN_KIND = "answer"
+DOMAIN_KIND: Literal["answer"] = "answer"
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Intent:
     answer: str
     examples: tuple[str, ...]
     source: tuple[str, ...] = ()
-    kind: str = DOMAIN_KIND  # "answer" | "chat" | "quiz" | "urgent"
+    kind: IntentKind = DOMAIN_KIND
     ask: str = ""
     follow_up: tuple[str, ...] = ()
     quiz_topics: tuple[str, ...] = ()
@@ -61,7 +61,10 @@ class NotCovered:
     beside: tuple[str, ...] = ()
 
 
-TIERS = ("emergency", "contact-doctor")
+Tier = Literal["emergency", "contact-doctor"]  # how urgent a red flag is
+TIERS: tuple[Tier, ...] = ("emergency", "contact-doctor")
+IntentKind = Literal["answer", "chat", "quiz", "urgent"]
+QuizKind = Literal["choice", "true-false"]
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ class QuizQuestion:
 
     id: str
     intents: tuple[str, ...]
-    kind: str  # "choice" | "true-false"
+    kind: QuizKind
     question: str
     options: tuple[str, ...]
     answer: str

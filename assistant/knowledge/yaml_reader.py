@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import Level, Problem
 
 __all__ = ["CORE_TAGS", "MAX_FILE_BYTES", "YamlReader", "compose_file"]
 
@@ -34,7 +34,7 @@ class YamlReader:
         self.path = path
         self.problems = problems
 
-    def error(self, node: yaml.Node | None, message: str, level: str = "error") -> None:
+    def error(self, node: yaml.Node | None, message: str, level: Level = "error") -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
         self.problems.append(Problem(self.path, line, column, message, level))
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal
 
 from ..errors import QuizError
 from ..knowledge.records import Knowledge, QuizQuestion, in_family
@@ -49,6 +49,9 @@ __all__ = [
     "read_answer",
 ]
 
+Status = Literal["correct", "wrong", "unclear", "skipped", "quit"]  # what became of one answer
+
+
 @dataclass(frozen=True)
 class Feedback:
     """The verdict on one answer.
@@ -60,7 +63,7 @@ class Feedback:
     "unclear" and "quit", so asking again gives nothing away.
     """
 
-    status: str
+    status: Status
     correct: bool | None
     given: str | None
     correct_answer: str
@@ -266,7 +269,7 @@ class Quiz:
         return Feedback("correct" if right else "wrong", right, item.shown(reading.index), correct,
                         item.question.explanation, item.question)
 
-    def _record(self, item: QuizItem, status: str) -> None:
+    def _record(self, item: QuizItem, status: Status) -> None:
         if item.retry:
             self._second.append((item.question, status))
             return

@@ -22,7 +22,9 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Literal
 
+from ..immutable import Immutable
 from ..knowledge.records import Knowledge
 from .lexicon import Analysis, Lexicon
 
@@ -59,7 +61,7 @@ class Match:
     "ambiguous", the choices), best first. ``rule`` says which rule decided.
     """
 
-    kind: str
+    kind: MatchKind
     intent: str | None
     score: float
     alternatives: tuple[Candidate, ...] = ()
@@ -69,6 +71,9 @@ class Match:
     analysis: Analysis | None = None
     candidates: tuple[Candidate, ...] = ()  # the top labels as scored, for explaining
     shared: frozenset[str] = frozenset()  # for an answer: the words its best example shares with the question
+
+
+MatchKind = Literal["answer", "ambiguous", "not-covered", "out-of-scope", "empty"]
 
 
 def _family_root(label: str, labels: set[str]) -> str:
@@ -81,7 +86,7 @@ def _family_root(label: str, labels: set[str]) -> str:
     return label
 
 
-class IntentMatcher:
+class IntentMatcher(Immutable):
     """Fuzzy intent matcher over a knowledge pack. Pure, deterministic and thread-safe.
 
     Everything is keyword-only and the defaults are the values swept on the
@@ -206,6 +211,7 @@ class IntentMatcher:
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
+        self._seal()
 
     @staticmethod
     def _own_words(knowledge: Knowledge, labels: list[str], analysed: list[list[Analysis]],
@@ -397,7 +403,7 @@ class IntentMatcher:
         # In a conversation about Botox, a question is declined as "not covered" only if it
         # still touches the subject; "what time is it in tokyo" is a change of subject.
         touches = analysis.anchored or (anchored and bool(analysis.features_set & self._subject_words))
-        declined = "not-covered" if touches else "out-of-scope"
+        declined: MatchKind = "not-covered" if touches else "out-of-scope"
         if not ranked or ranked[0].score < self.accept:
             score = ranked[0].score if ranked else 0.0
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"

@@ -29,14 +29,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..knowledge.records import RedFlag, UrgentRules
+from ..knowledge.records import RedFlag, Tier, UrgentRules
 from .lexicon import Lexicon
 from .text import URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
 
 __all__ = ["CONTACT_DOCTOR", "EMERGENCY", "Triage", "UrgentCheck"]
 
-EMERGENCY = "emergency"
-CONTACT_DOCTOR = "contact-doctor"
+EMERGENCY: Tier = "emergency"
+CONTACT_DOCTOR: Tier = "contact-doctor"
 
 _NEGATION_REACH = 3  # how many words before a symptom a "no" or "without" still reaches
 _PASSED_REACH = 2  # a symptom "went away" if its sentence or one of the next two says so
@@ -76,7 +76,7 @@ class Triage:
     injection (no alarm, but a line on what to do if it came on suddenly).
     """
 
-    urgency: str | None = None
+    urgency: Tier | None = None
     flags: tuple[RedFlag, ...] = ()
     symptoms: tuple[str, ...] = ()
     stroke: bool = False
