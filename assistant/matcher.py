@@ -146,7 +146,8 @@ class IntentMatcher:
         # An intent and its dotted refinements (side-effects, side-effects.bruising) are one family:
         # a word any of them knows counts as known to each, so refining an intent changes no weights.
         own_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
-        family = [_family_root(label, set(labels)) for label in labels]
+        known = set(labels)
+        family = [_family_root(label, known) for label in labels]
         family_vocab: dict[str, set[str]] = defaultdict(set)
         for root, vocab in zip(family, own_vocab):
             family_vocab[root].update(vocab)
