@@ -336,7 +336,7 @@ class IntentMatcher:
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
-            f in analysis.features_set for words, _ in self._keywords for f in words if len(words) == 1)
+            words <= analysis.features_set for words, _ in self._keywords)
 
     def on_subject(self, match: Match) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
