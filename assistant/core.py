@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from .immutable import Immutable
 from .knowledge.loader import load_knowledge
+from .understanding.lexicon import Analysis
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
 from .understanding.reading import Segment, read_message
@@ -263,22 +264,22 @@ class Assistant(Immutable):
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
         for segment in asks:
             analysis = said[segment.text]
-            match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS)
-            if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
-                match = replace(match, kind="out-of-scope", intent=None)
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
             before = [s for s in segments if s.start < segment.start]
             if points_back and not anchored and before and matcher.unknown(said[before[-1].text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
-            if (match.kind == "answer" and matcher.specific(analysis) and not (scene and points_back)) or (
-                    match.kind == "not-covered" and match.topic):
-                found.append((match, segment.text))
-                continue
-            if scene and not matcher.unknown(analysis):  # words the guide doesn't know: the story can't help
-                with_scene = matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
-                                                    top=CLAUSE_LABELS)
-                if with_scene.kind == "answer" and self._by_id[with_scene.intent or ""].kind != "chat":
-                    match = with_scene  # "can botox help?" after "my face has always been lopsided"
+            specific = matcher.specific(analysis) and not (scene and points_back)
+            lend = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
+            match = self._with_scene(analysis, anchored, scene) if lend and not specific else None
+            if match is None:
+                match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS)
+                if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
+                    match = replace(match, kind="out-of-scope", intent=None)
+                if (match.kind == "answer" and specific) or (match.kind == "not-covered" and match.topic):
+                    found.append((match, segment.text))
+                    continue
+                if lend and specific:  # a specific ask the guide can't answer alone: the story may help
+                    match = self._with_scene(analysis, anchored, scene) or match
             if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":
@@ -292,6 +293,13 @@ class Assistant(Immutable):
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
         return self._compose(question, parts, context) if parts else None
+
+    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str]) -> Match | None:
+        """The ask read with the story's subject words, if that answers it ("can botox help?" after
+        "my face has always been lopsided"); None if it doesn't, or answers only with small talk."""
+        match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
+                                            top=CLAUSE_LABELS)
+        return match if match.kind == "answer" and self._by_id[match.intent or ""].kind != "chat" else None
 
     def _parts(self, found: list[tuple[Match, str]], whole: frozenset[str]) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else.

@@ -76,3 +76,16 @@ def test_real_posts_dev_set(bot):
     report = evaluate(bot, shared("real/dev.yaml"))
     assert report.answer_accuracy >= 0.68
     assert report.wrong_rate <= 0.13
+
+
+def test_second_held_out_story_set(bot):
+    report = evaluate(bot, load_eval_file(DATA / "stories_2.yaml"))
+    assert report.answer_accuracy >= 0.79
+    assert report.wrong_rate <= 0.11
+    assert report.decline_rate >= 0.84
+
+
+def test_second_held_out_several_questions_set(bot):
+    report = evaluate(bot, load_eval_file(DATA / "multi_part_2.yaml"))
+    assert report.parts_rate >= 0.60
+    assert report.unrelated_rate <= 0.05

@@ -222,3 +222,17 @@ def test_triage_never_raises_and_reads_back_only_words_it_was_given(bot, text):
     for symptom in triage.symptoms:
         assert set(symptom.split()) <= words and "\x1b" not in symptom
     assert bot.urgent.assess(text) == triage  # the same every time
+
+
+def test_second_held_out_set_meets_the_bar(bot):
+    # Written later by another helper; its rates, as the issue states the bar: every emergency gets the
+    # emergency tier, at least 95% of the other signs an alarm (the one miss tells of the injection in a
+    # way the check doesn't read: "the eye on the treated side"), at most 5% false alarms.
+    items = _load("triage_2.yaml")
+    got = [(i["urgency"], bot.ask(i["q"]).urgency) for i in items]
+    emergencies = [g for want, g in got if want == "emergency"]
+    others = [g for want, g in got if want == "contact-doctor"]
+    calm = [g for want, g in got if want == "none"]
+    assert emergencies and all(g == "emergency" for g in emergencies)
+    assert sum(g is not None for g in others) / len(others) >= 0.95
+    assert sum(g is not None for g in calm) / len(calm) <= 0.05

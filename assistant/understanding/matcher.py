@@ -151,7 +151,8 @@ class IntentMatcher(Immutable):
         # An intent and its dotted refinements (side-effects, side-effects.bruising) are one family:
         # a word any of them knows counts as known to each, so refining an intent changes no weights.
         own_vocab = [frozenset(f for a in group for f in a.features) for group in analysed]
-        family = [_family_root(label, set(labels)) for label in labels]
+        known = set(labels)
+        family = [_family_root(label, known) for label in labels]
         family_vocab: dict[str, set[str]] = defaultdict(set)
         for root, vocab in zip(family, own_vocab):
             family_vocab[root].update(vocab)
@@ -341,7 +342,7 @@ class IntentMatcher(Immutable):
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
-            f in analysis.features_set for words, _ in self._keywords for f in words if len(words) == 1)
+            words <= analysis.features_set for words, _ in self._keywords)
 
     def on_subject(self, match: Match) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on

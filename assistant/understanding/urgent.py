@@ -33,6 +33,10 @@ from ..knowledge.records import RedFlag, Tier, UrgentRules
 from .lexicon import Lexicon
 from .text import URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
 
+# A face "lopsided" or "crooked" right after "for my" is why someone was treated, not a symptom.
+_LOOKS = frozenset({"lopsid", "crook", "uneven", "asymmetric", "asymmetrical", "wonky"})
+_REASON = frozenset({("for", "my"), ("fix", "my"), ("treat", "my"), ("correct", "my")})
+
 __all__ = ["CONTACT_DOCTOR", "EMERGENCY", "Triage", "UrgentCheck"]
 
 EMERGENCY: Tier = "emergency"
@@ -310,7 +314,7 @@ class UrgentCheck:
                 if negation is None:
                     continue
                 start = min(start, negation)  # read back "can't close my eye", not "close my eye"
-            elif self._negated(w, start, end, by_pair, lo):
+            elif not flag.absent and self._negated(w, start, end, by_pair, lo):  # an absent sign's phrase holds its "not"
                 continue
             if flag.unless and not injected and w.any_in(self._unless[flag.id], lo, hi):
                 continue
@@ -326,6 +330,8 @@ class UrgentCheck:
                 continue  # long ago; "now" alone ("...years ago and now i'm nervous") doesn't bring it back
             if flag.stroke and w.any_in(self._long_standing, lo, hi):
                 continue
+            if flag.stroke and w.stems[start] in _LOOKS and tuple(w.stems[max(lo, start - 2):start]) in _REASON:
+                continue  # "botox an hour ago for my lopsided smile": the reason for the treatment, not a new sign
             if flag.needs and not self._needs(flag, w, lo, hi, sudden, strong):
                 if flag.id == "stroke-face" and not injected and not long_standing:
                     undated = True
