@@ -11,10 +11,25 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 from unittest import mock
 
-from assistant.cli import main
+from assistant import Assistant
+from assistant.cli import main as cli_main
+from assistant.cli.main import main
+
+_build = cli_main._assistant  # builds the assistant a command uses (and freezes the collector)
+_bundled: list[Assistant] = []
+
+
+def _assistant(args: Any) -> Assistant:
+    """The bundled pack's assistant is built once for all the tests (it is immutable); another pack's
+    (``--knowledge``) each time, as the command does."""
+    if getattr(args, "knowledge", None) is not None:
+        return _build(args)
+    if not _bundled:
+        _bundled.append(Assistant())
+    return _bundled[0]
 
 
 @dataclass(frozen=True)
@@ -45,7 +60,8 @@ def run_main(*args: str, stdin: bytes = b"", text: bool = False, env: Mapping[st
     streams = {name: io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for name in ("stdout", "stderr")}
     source = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     environment = mock.patch.dict(os.environ, env, clear=True) if env is not None else contextlib.nullcontext()
-    with environment, _working_directory(cwd), mock.patch.multiple(sys, stdin=source, **streams):
+    with environment, _working_directory(cwd), mock.patch.multiple(sys, stdin=source, **streams), \
+            mock.patch.object(cli_main, "_assistant", _assistant):
         try:
             code = main(list(args))
         except SystemExit as exit_:  # --help and --version exit from argparse

@@ -9,7 +9,7 @@ import sys
 import pytest
 from inprocess import run_main
 
-from assistant.cli import main
+from assistant.cli.main import main
 from conftest import DATA
 
 
