@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
 from ..core import Assistant, Context, Reply
 from ..errors import QuizError
@@ -51,12 +50,10 @@ class Stats:
     questions: int = 0
     answers: int = 0
     urgent: int = 0
-    offers: int = 0
     quiz_asked: int = 0  # in the current (or last) full quiz
     quiz_correct: int = 0
     quiz_total: int = 0
     quizzes: int = 0
-    kinds: dict[str, int] = field(default_factory=dict)
 
 
 class ChatSession:
@@ -76,14 +73,12 @@ class ChatSession:
         offers: bool = True,
         offer_every: int = 3,
         offer_chance: float = 0.5,
-        quiz_factory: Callable[..., Quiz] | None = None,
     ):
         self.assistant = assistant
         self.knowledge = assistant.knowledge
         self.offers = offers
         self.offer_every = offer_every
         self.offer_chance = offer_chance
-        self._quiz_factory = quiz_factory or Quiz
         self._rng = random.Random(seed)
         self.stats = Stats()
         self.done = False
@@ -163,7 +158,6 @@ class ChatSession:
         self.pending_choices = reply if reply.kind == "ambiguous" and reply.choices else None
         self.pending_offer = None
         self.stats.questions += 1
-        self.stats.kinds[reply.kind] = self.stats.kinds.get(reply.kind, 0) + 1
         if reply.kind == "urgent":
             self.stats.urgent += 1
             self._since_urgent = 0
@@ -196,7 +190,6 @@ class ChatSession:
             return []
         self._answers_since_offer = 0
         self.pending_offer = intent_id
-        self.stats.offers += 1
         return [ShowQuizOffer(self.knowledge.intent(intent_id).title)]
 
     def _start_check(self) -> list[Block]:
@@ -218,8 +211,8 @@ class ChatSession:
 
     # -- full quizzes ----------------------------------------------------------------------------
     def _new_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> Quiz:
-        return self._quiz_factory(self.knowledge, topics=list(topics) if topics else None, count=count,
-                       seed=self._rng.randrange(2**32))
+        return Quiz(self.knowledge, topics=list(topics) if topics else None, count=count,
+                    seed=self._rng.randrange(2**32))
 
     def resolve_topic(self, name: str) -> str | None:
         """The quiz topic a person means by ``name``: an id or title, nearly, or in their own words ("bruising")."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, Literal
 
 from ..errors import EXIT_INTERRUPTED, EXIT_OK
 from ..layout.fragments import Fragments, text_of
@@ -33,7 +33,7 @@ from ..understanding.text import printable
 
 __all__ = ["run_quiz"]
 
-ENDINGS = ("done", "quit", "eof", "interrupted")  # why a quiz stopped, as the summary event reports it
+Ending = Literal["done", "quit", "eof", "interrupted"]  # why a quiz stopped, as the summary event reports it
 
 
 class _TextView:
@@ -79,7 +79,7 @@ class _TextView:
     def feedback(self, item: QuizItem, feedback: Feedback, line: str) -> None:
         self.show(quiz_feedback(feedback, self.width, item=item, typed=line, marks=self.marks))
 
-    def summary(self, summary: Summary, ended: str) -> None:
+    def summary(self, summary: Summary, ended: Ending) -> None:
         if self.mid_line:
             self.write()
         self.write()
@@ -112,12 +112,12 @@ class _JsonView:
     def feedback(self, item: QuizItem, feedback: Feedback, line: str) -> None:
         self.emit(feedback_event(item, feedback, line))
 
-    def summary(self, summary: Summary, ended: str) -> None:
+    def summary(self, summary: Summary, ended: Ending) -> None:
         self.emit(summary_event(summary, ended, self.knowledge.title_of))
 
 
-def _play(quiz: Quiz, view: _TextView | _JsonView, lines: Iterator[str]) -> str:
-    """Ask until the quiz ends, the person quits or the input does; returns how it ended (see ENDINGS)."""
+def _play(quiz: Quiz, view: _TextView | _JsonView, lines: Iterator[str]) -> Ending:
+    """Ask until the quiz ends, the person quits or the input does; returns how it ended (an Ending)."""
     while True:
         item = quiz.next_question()
         if item is None:

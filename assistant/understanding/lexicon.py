@@ -89,11 +89,6 @@ class Lexicon:
         self._subject = data.anchors | data.topical
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
-    @property
-    def known_words(self) -> frozenset[str]:
-        """Every word the knowledge uses, plus stopwords, filler and protected words."""
-        return self._known
-
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:

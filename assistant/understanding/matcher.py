@@ -334,10 +334,6 @@ class IntentMatcher(Immutable):
         ranked = sorted(found, key=lambda e: (-e[0], -e[1]))
         return [(-neg_label, round(min(1.0, score), 4), index) for score, neg_label, index in ranked]
 
-    def scores(self, analysis: Analysis, top: int = TOP_LABELS) -> list[Candidate]:
-        """The ``top`` labels that best match the question, best first."""
-        return [Candidate(self.labels[label], score) for label, score, _ in self._rank(analysis, top)]
-
     def specific(self, analysis: Analysis) -> bool:
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
