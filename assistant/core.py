@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from .immutable import Immutable
 from .knowledge.loader import load_knowledge
-from .understanding.lexicon import Analysis
+from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
 from .understanding.reading import Segment, read_message
@@ -187,8 +187,9 @@ class Assistant(Immutable):
     def __init__(self, knowledge: Knowledge | None = None, **matcher_options: Any):
         self.knowledge = knowledge if knowledge is not None else load_knowledge()
         with paused_gc():
-            self.matcher = IntentMatcher(self.knowledge, **matcher_options)
-        self.urgent = UrgentCheck(self.knowledge.urgent, self.matcher.lexicon)
+            self.lexicon = Lexicon.of(self.knowledge)  # one, shared by the urgent check and the matcher
+            self.matcher = IntentMatcher(self.knowledge, lexicon=self.lexicon, **matcher_options)
+        self.urgent = UrgentCheck(self.knowledge.urgent, self.lexicon)
         self._by_id = {i.id: i for i in self.knowledge.intents}
         self._topics = {t.id: t for t in self.knowledge.not_covered}
         urgent = [i for i in self.knowledge.intents if i.kind == "urgent"]
@@ -202,10 +203,11 @@ class Assistant(Immutable):
         if not isinstance(question, str):
             raise TypeError(f"question must be str, not {type(question).__name__}")
         context = context or Context()
-        triage = self.urgent.assess(question, in_context=context.topic is not None)
+        reading = self.lexicon.read(question)  # read once, for the urgent check and the matcher
+        triage = self.urgent.assess(reading, in_context=context.topic is not None)
         if triage:
             return self._urgent(question, triage, context)
-        reply = self._matched(question, context)
+        reply = self._matched(question, reading, context)
         if triage.undated_droop and self.knowledge.urgent.undated_droop:
             # The line's fact is the stroke guidance's, and the source says so.
             stroke = self._urgent_by_tier["stroke"]
@@ -216,13 +218,13 @@ class Assistant(Immutable):
                             parts=() if one else reply.parts)
         return reply
 
-    def _matched(self, question: str, context: Context) -> Reply:
+    def _matched(self, question: str, reading: Reading, context: Context) -> Reply:
         """The reply from the guide: a message read in parts, or matched whole."""
         if len(segments := read_message(question[:READ_CHARS])) > 1:
             reply = self._read(question, segments, context)
             if reply is not None:
                 return reply
-        match = self.matcher.match(question, anchored=context.topic is not None)
+        match = self.matcher.match_analysis(reading.analysis, anchored=context.topic is not None)
         return self._reply_to(question, match, context)
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:

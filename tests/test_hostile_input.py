@@ -101,3 +101,14 @@ def test_no_network_is_ever_used(bot, kb, monkeypatch):
     quiz = Quiz(kb, seed=1)
     quiz.next_question()
     quiz.answer("a")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from("abc botx swalow.;!?\n-\u2026'\x1b[]0\x07é\u0301"), max_size=700))
+def test_one_reading_gives_the_matcher_what_analysing_the_text_alone_would(bot, text):
+    # Assistant.ask reads a question once (Lexicon.read) for the urgent check and the matcher; the
+    # matcher's part must be exactly the analysis of the text on its own, escape sequences and all.
+    reading = bot.lexicon.read(text)
+    assert reading.analysis == bot.lexicon.analyse(text)
+    assert all(len(typed) == len(corrected) and all(c == bot.lexicon.correct(w) for w, c in zip(typed, corrected))
+               for typed, corrected in reading.sentences)

@@ -6,26 +6,34 @@ synonyms mapped to concepts, words that carry no topic set aside.
 >>> lex = Lexicon(kb.lexicon, (e for i in kb.intents for e in i.examples))
 >>> lex.analyse("does botx leave you black and blue?").features
 ('do', 'botox', 'leav', 'you', 'bruise')
+>>> reading = Lexicon.of(kb).read("I cnat swalow. It started after my botx")  # the pack's lexicon, read once
+>>> reading.sentences[0]                              # for the urgent check: sentence by sentence
+(('i', 'can', 'not', 'swalow'), ('i', 'can', 'not', 'swallow'))
+>>> reading.analysis.corrections                      # for the matcher: the first 600 characters
+(('swalow', 'swallow'), ('botx', 'botox'))
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from ..knowledge.records import LexiconData
-from .text import MAX_INPUT_CHARS, MAX_TOKENS, normalise, stem
+from ..knowledge.records import Knowledge, LexiconData
+from .text import MAX_INPUT_CHARS, MAX_TOKENS, URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
 
-__all__ = ["Analysis", "Lexicon"]
+__all__ = ["Analysis", "Lexicon", "Reading"]
 
 # Spelling correction: only words this long are corrected, and only to
 # knowledge words this long, so short everyday words are left alone.
 MIN_TYPO_LENGTH = 3
 MIN_TARGET_LENGTH = 4
+# Where the urgent check splits a message into sentences (a symptom and its denial stay in one).
+_SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]+\s")
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,29 @@ class Analysis:
     def features_set(self) -> frozenset[str]:
         """The features as a set (made once; the matcher asks for it several times)."""
         return frozenset(self.features)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question read once, for the urgent check and the matcher alike (see :meth:`Lexicon.read`).
+
+    ``sentences`` are what the urgent check reads: up to 8,000 characters, sentence by sentence, each as
+    (words as typed, words after spelling correction). ``analysis`` is what the matcher reads: the first
+    600 characters. Every word is spelling-corrected once. The 600-character view is normalised from
+    the text itself, not cut from the sentences: a terminal escape sequence with a ";" in it is split by
+    the sentences but dropped whole from the text, so the two can differ in their words.
+    """
+
+    text: str
+    sentences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    analysis: Analysis
+    lexicon: Lexicon
+
+    @cached_property
+    def whole(self) -> Analysis:
+        """All 8,000 characters as concepts (the urgent check asks, for a few messages, whether any names
+        the subject); made when first asked for."""
+        return self.lexicon.analyse(self.text, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
 
 
 def _max_distance(word: str) -> int:
@@ -89,6 +120,13 @@ class Lexicon:
         self._subject = data.anchors | data.topical
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> Lexicon:
+        """The lexicon of a pack: its concepts, and every word its examples and urgent rules use (the
+        words typos are corrected towards). The assistant makes one and shares it."""
+        groups = [i.examples for i in knowledge.intents if i.kind != "urgent"] + [t.examples for t in knowledge.not_covered]
+        return cls(knowledge.lexicon, [e for group in groups for e in group] + knowledge.urgent.words())
+
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
@@ -113,9 +151,35 @@ class Lexicon:
 
         Only the first ``chars`` characters (``tokens`` words) are read.
         """
-        normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
+        return self._analysed(normalise(text, self._contractions, chars=chars, tokens=tokens), self.correct)
+
+    def read(self, question: str) -> Reading:
+        """The question read once: its sentences for the urgent check, its first 600 characters as concepts
+        for the matcher, each word spelling-corrected once for both."""
+        corrected: dict[str, str] = {}
+
+        def correct(word: str) -> str:
+            found = corrected.get(word)
+            if found is None:
+                found = corrected[word] = self.correct(word)
+            return found
+
+        sentences: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        count = 0
+        for piece in _SENTENCE.split(question[:URGENT_INPUT_CHARS]):
+            room = URGENT_TOKENS - count
+            if room <= 0:
+                break
+            said = tuple(normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split())
+            if said:
+                count += len(said)
+                sentences.append((said, tuple(correct(w) for w in said)))
+        analysis = self._analysed(normalise(question, self._contractions), correct)
+        return Reading(question, tuple(sentences), analysis, self)
+
+    def _analysed(self, normalised: str, correct: Callable[[str], str]) -> Analysis:
         words = normalised.split()
-        corrected = [self.correct(w) for w in words]
+        corrected = [correct(w) for w in words]
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
         stems = [stem(w) for w in corrected]
         features: list[str] = []

@@ -126,6 +126,7 @@ class IntentMatcher(Immutable):
         long_unknown: float = 0.5,
         coverage: float = 0.4,
         name_topic: float = 0.45,
+        lexicon: Lexicon | None = None,
     ):
         self.knowledge = knowledge
         self.accept = accept
@@ -144,8 +145,7 @@ class IntentMatcher(Immutable):
         labels = [i.id for i in matched] + [NOT_COVERED_PREFIX + t.id for t in knowledge.not_covered]
         texts = [i.examples for i in matched] + [t.examples for t in knowledge.not_covered]
         self.labels: tuple[str, ...] = tuple(labels)
-        vocabulary = [e for group in texts for e in group] + knowledge.urgent.words()
-        self.lexicon = Lexicon(knowledge.lexicon, vocabulary)
+        self.lexicon = lexicon if lexicon is not None else Lexicon.of(knowledge)
         analysed = [[self.lexicon.analyse(e) for e in group] for group in texts]
         # Every word each label knows, and which labels know each word.
         # An intent and its dotted refinements (side-effects, side-effects.bruising) are one family:

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..knowledge.records import RedFlag, Tier, UrgentRules
-from .lexicon import Lexicon
-from .text import URGENT_INPUT_CHARS, URGENT_TOKENS, normalise, stem
+from .lexicon import Lexicon, Reading
+from .text import normalise, stem
 
 # A face "lopsided" or "crooked" right after "for my" is why someone was treated, not a symptom.
 _LOOKS = frozenset({"lopsid", "crook", "uneven", "asymmetric", "asymmetrical", "wonky"})
@@ -60,7 +60,6 @@ _BLOCKERS = frozenset({"can", "could", "will", "would", "should", "doe", "do", "
 # Words just before "botox" that make it a wish, not an injection given ("can i get botox today?").
 _WISHED = frozenset({"get", "have", "book", "try", "want", "consider", "start", "need"})
 _AUXILIARIES = frozenset({"can", "will", "doe", "do", "did", "is", "are", "would", "could"})
-_SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]+\s")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Expanded contractions shown as people write them, when symptoms are read back.
 _SHOWN = ((" can not ", " can't "), (" will not ", " won't "), (" do not ", " don't "), (" does not ", " doesn't "),
@@ -181,20 +180,15 @@ class UrgentCheck:
         self._if = stem("if")
 
     # -- reading the message --------------------------------------------------------------------
-    def _words(self, question: str) -> _Words:
+    @staticmethod
+    def _words(reading: Reading) -> _Words:
         stems: list[str] = []
         typed: list[str] = []
         bounds: list[tuple[int, int]] = []
-        for piece in _SENTENCE.split(question[:URGENT_INPUT_CHARS]):
-            room = URGENT_TOKENS - len(stems)
-            if room <= 0:
-                break
-            said = normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split()
-            if not said:
-                continue
+        for said, corrected in reading.sentences:
             start = len(stems)
             typed += said
-            stems += [stem(_PERSON.get(w, w)) for w in (self.lexicon.correct(w) for w in said)]
+            stems += [stem(_PERSON.get(w, w)) for w in corrected]
             bounds.append((start, len(stems)))
         return _Words(stems, typed, bounds)
 
@@ -280,14 +274,15 @@ class UrgentCheck:
         return any(s in self._people for s in w.stems[lo:hi])
 
     # -- the decision ------------------------------------------------------------------------------
-    def assess(self, question: str, *, in_context: bool = False) -> Triage:
-        """How urgent ``question`` is (see :class:`Triage`).
+    def assess(self, question: str | Reading, *, in_context: bool = False) -> Triage:
+        """How urgent ``question`` is (see :class:`Triage`); give the :class:`Reading` if there is one.
 
         ``in_context`` says the conversation is already about Botox: then a
         contact-doctor sign needs no injection named in the message, and an
         emergency sign no word of the subject.
         """
-        w = self._words(question)
+        reading = question if isinstance(question, Reading) else self.lexicon.read(question)
+        w = self._words(reading)
         hits = self._hits(w)
         if not hits:
             return _NOTHING
@@ -350,7 +345,7 @@ class UrgentCheck:
                     continue
             elif not (in_context or injected or standalone or self._personal(w, lo, hi)):
                 if topical is None:
-                    topical = self.lexicon.analyse(question, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS).topical
+                    topical = reading.whole.topical
                 if not topical:
                     continue
             accepted.append((flag, start, end))
@@ -408,6 +403,6 @@ class UrgentCheck:
                 shown.append(text.strip())
         return tuple(shown[:_MAX_SYMPTOMS])
 
-    def check(self, question: str, *, in_context: bool = False) -> tuple[RedFlag, ...]:
+    def check(self, question: str | Reading, *, in_context: bool = False) -> tuple[RedFlag, ...]:
         """The red flags the question describes, of either tier (none for ordinary side-effect questions)."""
         return self.assess(question, in_context=in_context).flags
