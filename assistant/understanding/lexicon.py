@@ -16,7 +16,7 @@ synonyms mapped to concepts, words that carry no topic set aside.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
@@ -55,21 +55,39 @@ class Analysis:
         return frozenset(self.features)
 
 
+def _once(corrected: dict[str, str], correct: Callable[[str], str], word: str) -> str:
+    """``correct(word)``, remembered in ``corrected``."""
+    found = corrected.get(word)
+    if found is None:
+        found = corrected[word] = correct(word)
+    return found
+
+
 @dataclass(frozen=True)
 class Reading:
     """A question read once, for the urgent check and the matcher alike (see :meth:`Lexicon.read`).
 
     ``sentences`` are what the urgent check reads: up to 8,000 characters, sentence by sentence, each as
     (words as typed, words after spelling correction). ``analysis`` is what the matcher reads: the first
-    600 characters. Every word is spelling-corrected once. The 600-character view is normalised from
-    the text itself, not cut from the sentences: a terminal escape sequence with a ";" in it is split by
-    the sentences but dropped whole from the text, so the two can differ in their words.
+    600 characters, made when first asked for (a message read clause by clause may never need it).
+    Every word is spelling-corrected once. The 600-character view is normalised from the text itself,
+    not cut from the sentences: a terminal escape sequence with a ";" in it is split by the sentences
+    but dropped whole from the text, so the two can differ in their words.
     """
 
     text: str
     sentences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-    analysis: Analysis
     lexicon: Lexicon
+    corrected: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # typed -> corrected
+
+    def correct(self, word: str) -> str:
+        """The word spelling-corrected, once per reading."""
+        return _once(self.corrected, self.lexicon.correct, word)
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """The first 600 characters as the matcher sees them."""
+        return self.lexicon.analysed(normalise(self.text, self.lexicon.contractions), self.correct)
 
     @cached_property
     def whole(self) -> Analysis:
@@ -87,7 +105,7 @@ class Lexicon:
 
     def __init__(self, data: LexiconData, vocabulary: Iterable[str] = ()):
         self.data = data
-        self._contractions = dict(data.contractions)
+        self._contractions = self.contractions = dict(data.contractions)
         phrases: dict[tuple[str, ...], str] = {}
         for concept, entries in data.concepts.items():
             for entry in entries:
@@ -151,19 +169,12 @@ class Lexicon:
 
         Only the first ``chars`` characters (``tokens`` words) are read.
         """
-        return self._analysed(normalise(text, self._contractions, chars=chars, tokens=tokens), self.correct)
+        return self.analysed(normalise(text, self._contractions, chars=chars, tokens=tokens), self.correct)
 
     def read(self, question: str) -> Reading:
         """The question read once: its sentences for the urgent check, its first 600 characters as concepts
         for the matcher, each word spelling-corrected once for both."""
         corrected: dict[str, str] = {}
-
-        def correct(word: str) -> str:
-            found = corrected.get(word)
-            if found is None:
-                found = corrected[word] = self.correct(word)
-            return found
-
         sentences: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         count = 0
         for piece in _SENTENCE.split(question[:URGENT_INPUT_CHARS]):
@@ -173,11 +184,11 @@ class Lexicon:
             said = tuple(normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split())
             if said:
                 count += len(said)
-                sentences.append((said, tuple(correct(w) for w in said)))
-        analysis = self._analysed(normalise(question, self._contractions), correct)
-        return Reading(question, tuple(sentences), analysis, self)
+                sentences.append((said, tuple(_once(corrected, self.correct, w) for w in said)))
+        return Reading(question, tuple(sentences), self, corrected)
 
-    def _analysed(self, normalised: str, correct: Callable[[str], str]) -> Analysis:
+    def analysed(self, normalised: str, correct: Callable[[str], str]) -> Analysis:
+        """:meth:`analyse` for words already normalised, corrected by ``correct``."""
         words = normalised.split()
         corrected = [correct(w) for w in words]
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
