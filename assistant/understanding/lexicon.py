@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable
+from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -55,14 +55,6 @@ class Analysis:
         return frozenset(self.features)
 
 
-def _once(corrected: dict[str, str], correct: Callable[[str], str], word: str) -> str:
-    """``correct(word)``, remembered in ``corrected``."""
-    found = corrected.get(word)
-    if found is None:
-        found = corrected[word] = correct(word)
-    return found
-
-
 @dataclass(frozen=True)
 class Reading:
     """A question read once, for the urgent check and the matcher alike (see :meth:`Lexicon.read`).
@@ -70,24 +62,19 @@ class Reading:
     ``sentences`` are what the urgent check reads: up to 8,000 characters, sentence by sentence, each as
     (words as typed, words after spelling correction). ``analysis`` is what the matcher reads: the first
     600 characters, made when first asked for (a message read clause by clause may never need it).
-    Every word is spelling-corrected once. The 600-character view is normalised from the text itself,
+    Both correct spelling through the lexicon's one memo of corrections. The 600-character view is normalised from the text itself,
     not cut from the sentences: a terminal escape sequence with a ";" in it is split by the sentences
     but dropped whole from the text, so the two can differ in their words.
     """
 
     text: str
     sentences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-    lexicon: Lexicon
-    corrected: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # typed -> corrected
-
-    def correct(self, word: str) -> str:
-        """The word spelling-corrected, once per reading."""
-        return _once(self.corrected, self.lexicon.correct, word)
+    lexicon: Lexicon = field(repr=False, compare=False)
 
     @cached_property
     def analysis(self) -> Analysis:
         """The first 600 characters as the matcher sees them."""
-        return self.lexicon.analysed(normalise(self.text, self.lexicon.contractions), self.correct)
+        return self.lexicon.analyse(self.text)
 
     @cached_property
     def whole(self) -> Analysis:
@@ -105,7 +92,7 @@ class Lexicon:
 
     def __init__(self, data: LexiconData, vocabulary: Iterable[str] = ()):
         self.data = data
-        self._contractions = self.contractions = dict(data.contractions)
+        self._contractions = dict(data.contractions)
         phrases: dict[tuple[str, ...], str] = {}
         for concept, entries in data.concepts.items():
             for entry in entries:
@@ -169,28 +156,9 @@ class Lexicon:
 
         Only the first ``chars`` characters (``tokens`` words) are read.
         """
-        return self.analysed(normalise(text, self._contractions, chars=chars, tokens=tokens), self.correct)
-
-    def read(self, question: str) -> Reading:
-        """The question read once: its sentences for the urgent check, its first 600 characters as concepts
-        for the matcher, each word spelling-corrected once for both."""
-        corrected: dict[str, str] = {}
-        sentences: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
-        count = 0
-        for piece in _SENTENCE.split(question[:URGENT_INPUT_CHARS]):
-            room = URGENT_TOKENS - count
-            if room <= 0:
-                break
-            said = tuple(normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split())
-            if said:
-                count += len(said)
-                sentences.append((said, tuple(_once(corrected, self.correct, w) for w in said)))
-        return Reading(question, tuple(sentences), self, corrected)
-
-    def analysed(self, normalised: str, correct: Callable[[str], str]) -> Analysis:
-        """:meth:`analyse` for words already normalised, corrected by ``correct``."""
+        normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
         words = normalised.split()
-        corrected = [correct(w) for w in words]
+        corrected = [self.correct(w) for w in words]
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
         stems = [stem(w) for w in corrected]
         features: list[str] = []
@@ -221,3 +189,19 @@ class Lexicon:
             topical=any(f in self._subject for f in unique),
             fillers=frozenset(fillers),
         )
+
+    def read(self, question: str) -> Reading:
+        """The question read once: its sentences for the urgent check, its first 600 characters as concepts
+        for the matcher, each word spelling-corrected once for both."""
+        correct = self.correct
+        sentences: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        count = 0
+        for piece in _SENTENCE.split(question[:URGENT_INPUT_CHARS]):
+            room = URGENT_TOKENS - count
+            if room <= 0:
+                break
+            said = tuple(normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split())
+            if said:
+                count += len(said)
+                sentences.append((said, tuple(correct(w) for w in said)))
+        return Reading(question, tuple(sentences), self)
