@@ -103,7 +103,7 @@ class ChatSession:
     def end(self, *, goodbye: bool = True) -> list[Block]:
         """The input has ended (Ctrl-D, or the last line of a pipe): a running quiz's score so far, then goodbye."""
         blocks = self._stop_quiz("eof")
-        return blocks + self._quit() if goodbye else blocks
+        return blocks + self.quit() if goodbye else blocks
 
     def handle(self, line: str) -> list[Block]:
         """Take one line typed by the person; return what to show."""
@@ -115,7 +115,7 @@ class ChatSession:
         if self.quiz is not None:
             return self._quiz_answer(text)
         if text.lower() in QUIT_WORDS:
-            return self._quit()
+            return self.quit()
         if self.pending_offer is not None:
             answer = self._yes_or_no(text)
             if answer is True:
@@ -287,31 +287,17 @@ class ChatSession:
             suggestion = nearest(name)
             hint = f" Did you mean {suggestion}?" if suggestion else " Type /help for the commands."
             return [Message(f"Unknown command {shown}.{hint}", "error")]
-        if command.name == "/help":
-            return [ShowHelp()]
-        if command.name == "/topics":
-            return [ShowTopics()]
-        if command.name == "/disclaimer":
-            return [ShowDisclaimer()]
-        if command.name == "/clear":
-            return [ClearScreen()]
-        if command.name == "/why":
-            if self.last_reply is None:
-                return [Message("Nothing to explain yet: ask me a question first.", "hint")]
-            return [ShowWhy(self.last_reply, self.chosen_from)]
-        if command.name == "/forget":
-            return self._forget()
-        if command.name == "/quiz":
-            return self._quiz_command(argument)
-        return self._quit()
+        return command.run(self, argument)
 
-    def _quiz_command(self, argument: str) -> list[Block]:
+    def quiz_command(self, argument: str) -> list[Block]:
+        """``/quiz [topic]``: a full quiz, unless one is running."""
         if self.quiz is not None and not self.quiz_is_check:
             return [Message("A quiz is already running: answer the question, or type quit to end it.", "hint")]
         self.quiz = None
         return self._quiz_on(argument)
 
-    def _forget(self) -> list[Block]:
+    def forget(self) -> list[Block]:
+        """``/forget``: a new context, no last reply; the front end deletes the history."""
         self.context = Context()
         self.last_reply = self.chosen_from = self.pending_choices = None
         self.pending_offer = None
@@ -322,7 +308,8 @@ class ChatSession:
         quiz, check, self.quiz = self.quiz, self.quiz_is_check, None
         return [] if quiz is None or check else [ShowSummary(quiz.summary(), ended)]
 
-    def _quit(self) -> list[Block]:
+    def quit(self) -> list[Block]:
+        """Leave: the score so far of a running quiz, and goodbye."""
         blocks = self._stop_quiz("quit")
         self.done = True
         return blocks + [Goodbye("Goodbye, and take care. Talk any treatment through with a physician or "
