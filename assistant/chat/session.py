@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 
 from ..core import Assistant, Context, Reply
-from ..errors import QuizError
 from ..quiz.engine import Quiz
 from ..understanding.text import normalise, printable
 from .blocks import (Block, ClearScreen, ForgetHistory, Goodbye, Message, ShowDisclaimer, ShowFeedback, ShowHelp,
                      ShowQuizOffer, ShowQuizQuestion, ShowQuizStart, ShowReply, ShowSummary, ShowTopics, ShowWelcome,
                      ShowWhy)
 from .commands import QUIT_WORDS, lookup, nearest, parse_command
-from ..quiz.topics import EVERYTHING, TopicFinder, topic_asked_for
+from .quiz_mode import SHORT_QUIZ, QuizMode
+from .stats import Stats
+from ..quiz.topics import TopicFinder, topic_asked_for
 
 # The blocks are re-exported: a front end needs only this module to drive a chat.
 __all__ = [
@@ -39,24 +39,9 @@ __all__ = [
 YES = frozenset({"y", "yes", "yeah", "yep", "sure", "ok", "okay", "go ahead"})
 NO = frozenset({"n", "no", "nope", "nah", "not now", "later", "skip"})
 _NUMBER = re.compile(r"^#?\s*(\d{1,3})\s*[.)]?$")
-_URGENT_QUIET_TURNS = 3  # no quiz offer until this many replies after an urgent one
-SHORT_QUIZ = 5  # questions in "quiz me", spread over the topics; /quiz asks every one
 
 
-@dataclass
-class Stats:
-    """Counts for the toolbar and for tests."""
-
-    questions: int = 0
-    answers: int = 0
-    urgent: int = 0
-    quiz_asked: int = 0  # in the current (or last) full quiz
-    quiz_correct: int = 0
-    quiz_total: int = 0
-    quizzes: int = 0
-
-
-class ChatSession:
+class ChatSession(QuizMode):
     """One conversation: context, the last reply, pending choices, a quiz offer or a quiz in progress.
 
     ``seed`` makes quiz offers and question order reproducible; ``offers=False``
@@ -173,111 +158,6 @@ class ChatSession:
             blocks.append(Message("Type /quit or press Ctrl-D when you want to leave.", "hint"))
         return blocks
 
-    # -- quiz offers after an answer -----------------------------------------------------------
-    def topics_for(self, intent_id: str) -> tuple[str, ...]:
-        """The quiz topics with questions that check an intent's answer."""
-        return self._topics.topics_for(intent_id)
-
-    def _maybe_offer(self, intent_id: str) -> list[Block]:
-        if not self.offers:
-            return []
-        self._answers_since_offer += 1
-        if self._answers_since_offer < self.offer_every:
-            return []
-        if self._since_urgent is not None and self._since_urgent < _URGENT_QUIET_TURNS:
-            return []
-        if not self.topics_for(intent_id) or self._rng.random() >= self.offer_chance:
-            return []
-        self._answers_since_offer = 0
-        self.pending_offer = intent_id
-        return [ShowQuizOffer(self.knowledge.intent(intent_id).title)]
-
-    def _start_check(self) -> list[Block]:
-        intent_id, self.pending_offer = self.pending_offer or "", None
-        quiz, item = None, None
-        for _ in range(5):  # a few tries for a question not yet asked in this chat
-            try:
-                quiz = self._new_quiz(self.topics_for(intent_id), 1)
-            except QuizError as exc:
-                return [Message(str(exc), "error")]
-            item = quiz.next_question()
-            if item is None or item.question.id not in self._seen_questions:
-                break
-        if quiz is None or item is None:
-            return [Message("I have no quiz question on that yet. Ask me anything else.")]
-        self.quiz, self.quiz_is_check = quiz, True
-        self._seen_questions.add(item.question.id)
-        return [ShowQuizQuestion(item, check=True)]
-
-    # -- full quizzes ----------------------------------------------------------------------------
-    def _new_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> Quiz:
-        return Quiz(self.knowledge, topics=list(topics) if topics else None, count=count,
-                    seed=self._rng.randrange(2**32))
-
-    def resolve_topic(self, name: str) -> str | None:
-        """The quiz topic a person means by ``name``: an id or title, nearly, or in their own words ("bruising")."""
-        return self._topics.find(name)
-
-    def _quiz_on(self, wanted: str, *, short: bool = False) -> list[Block]:
-        """Start the quiz a person asked for: the full quiz (/quiz), a short one on everything
-        ("quiz me"), or one topic."""
-        if not wanted and short:
-            return self._start_quiz(None, SHORT_QUIZ)
-        if not wanted or normalise(wanted) in EVERYTHING:
-            return self._start_quiz(None, None)
-        topic = self.resolve_topic(wanted)
-        if topic is None:
-            return [Message(f"I have no quiz on {printable(wanted, 40)!r}. Quiz topics: {', '.join(self.quiz_topics)}."
-                            " Or type /quiz for the full quiz.", "error")]
-        return self._start_quiz((topic,), None)
-
-    def _start_quiz(self, topics: tuple[str, ...] | None, count: int | None) -> list[Block]:
-        try:
-            quiz = self._new_quiz(topics, count)
-        except QuizError as exc:
-            return [Message(str(exc), "error")]
-        item = quiz.next_question()
-        if item is None:
-            return [Message("There are no quiz questions on that yet.")]
-        self.quiz, self.quiz_is_check = quiz, False
-        self.pending_choices = self.pending_offer = None
-        self.stats.quizzes += 1
-        self.stats.quiz_asked = self.stats.quiz_correct = 0
-        self.stats.quiz_total = item.total
-        titles = tuple(self.knowledge.title_of(t) for t in topics) if topics else ()
-        whole = len(self.knowledge.quiz) if not topics and item.total < len(self.knowledge.quiz) else None
-        self._seen_questions.add(item.question.id)
-        return [ShowQuizStart(titles, item.total, whole), ShowQuizQuestion(item)]
-
-    def _quiz_answer(self, text: str) -> list[Block]:
-        if self.assistant.urgent.check(text):
-            # Safety first: a red flag typed mid-quiz ends the quiz and gets the urgent reply.
-            self.quiz = None
-            stopped = Message("(The quiz has stopped.)", "hint")
-            return self._show(self.assistant.ask(text, context=self.context)) + [stopped]
-        quiz, check = self.quiz, self.quiz_is_check
-        assert quiz is not None
-        item = quiz.current
-        feedback = quiz.answer(text)
-        blocks: list[Block] = [ShowFeedback(feedback, item, text)]
-        if feedback.status == "unclear":
-            return blocks
-        first_try = item is not None and not item.retry
-        if not check and first_try and feedback.status in ("correct", "wrong", "skipped"):
-            self.stats.quiz_asked += 1
-            self.stats.quiz_correct += feedback.status == "correct"
-        if check:
-            self.quiz = None
-            return blocks
-        item = None if feedback.status == "quit" else quiz.next_question()
-        if item is None:
-            self.quiz = None
-            blocks.append(ShowSummary(quiz.summary(), "quit" if feedback.status == "quit" else "done"))
-            return blocks
-        self._seen_questions.add(item.question.id)
-        blocks.append(ShowQuizQuestion(item))
-        return blocks
-
     # -- commands ------------------------------------------------------------------------------
     def _command(self, text: str) -> list[Block]:
         name, argument = parse_command(text)
@@ -289,24 +169,12 @@ class ChatSession:
             return [Message(f"Unknown command {shown}.{hint}", "error")]
         return command.run(self, argument)
 
-    def quiz_command(self, argument: str) -> list[Block]:
-        """``/quiz [topic]``: a full quiz, unless one is running."""
-        if self.quiz is not None and not self.quiz_is_check:
-            return [Message("A quiz is already running: answer the question, or type quit to end it.", "hint")]
-        self.quiz = None
-        return self._quiz_on(argument)
-
     def forget(self) -> list[Block]:
         """``/forget``: a new context, no last reply; the front end deletes the history."""
         self.context = Context()
         self.last_reply = self.chosen_from = self.pending_choices = None
         self.pending_offer = None
         return [ForgetHistory(), Message("Forgotten: this chat's questions and its context.")]
-
-    def _stop_quiz(self, ended: str) -> list[Block]:
-        """End a running quiz; the score so far if it was a full one (a single check question has none)."""
-        quiz, check, self.quiz = self.quiz, self.quiz_is_check, None
-        return [] if quiz is None or check else [ShowSummary(quiz.summary(), ended)]
 
     def quit(self) -> list[Block]:
         """Leave: the score so far of a running quiz, and goodbye."""
