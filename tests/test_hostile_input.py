@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.core import KINDS
-from assistant.knowledge.loader import SECTIONS
+from assistant.knowledge.fields import FIELDS, SECTIONS
 from assistant.understanding.text import MAX_INPUT_CHARS, MAX_TOKENS, printable
 
 HOSTILE = [
@@ -75,6 +75,16 @@ def test_the_json_schema_describes_the_sections_the_loader_reads():
     assert set(schema["properties"]) == set(SECTIONS)
     intent = schema["properties"]["intents"]["items"]
     assert set(intent["required"]) == {"id", "answer", "examples"}
+    # Every record the loader reads (knowledge/fields.py) has exactly those fields in the schema.
+    sections = schema["properties"]
+    records = {"pack": sections["pack"], "intent": sections["intents"]["items"],
+               "not_covered": sections["not_covered"]["items"], "lexicon": sections["lexicon"],
+               "urgent": sections["urgent"], "red_flag": sections["urgent"]["properties"]["red_flags"]["items"],
+               "quiz": sections["quiz"]["items"]}
+    assert set(records) == set(FIELDS)
+    for name, record in records.items():
+        assert set(record["properties"]) == set(FIELDS[name].all), name
+        assert set(record.get("required", ())) == set(FIELDS[name].required), name
 
 
 def test_the_bundled_pack_validates_against_the_json_schema(kb):

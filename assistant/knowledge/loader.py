@@ -21,6 +21,7 @@ from typing import Any, Callable, get_args
 import yaml
 
 from ..errors import KnowledgeError, Problem
+from .fields import FIELDS, SECTIONS
 from .yaml_reader import YamlReader, compose_file
 from .records import (
     Intent,
@@ -41,7 +42,6 @@ from .records import (
 
 __all__ = ["SECTIONS", "load_knowledge", "read_pack"]
 
-SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", "quiz")
 INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
 QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -102,7 +102,7 @@ class _PackBuilder:
     def _section_pack(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.pack, "pack"):
             return
-        found = reader.fields(node, "pack", (), ("name", "title", "guide", "disclaimer", "disclaimer_short", "sources", "messages"))
+        found = reader.fields(node, "pack", *FIELDS["pack"])
         if found is None:
             return
         values: dict[str, Any] = {k: reader.text(v, f"pack {k}") or "" for k, (_, v) in found.items() if k not in ("sources", "messages")}
@@ -119,8 +119,7 @@ class _PackBuilder:
 
     def _section_intents(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "intents") or ():
-            found = reader.fields(item, "an intent", ("id", "answer", "examples"),
-                                  ("title", "ask", "kind", "source", "follow_up", "quiz_topics"), named_by="id")
+            found = reader.fields(item, "an intent", *FIELDS["intent"], named_by="id")
             if found is None:
                 continue
             intent_id = reader.text(found["id"][1], "an intent's id") if "id" in found else None
@@ -147,8 +146,7 @@ class _PackBuilder:
 
     def _section_not_covered(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "not_covered") or ():
-            found = reader.fields(item, "a not-covered topic", ("id", "title", "examples"), ("related", "keywords", "beside"),
-                                  named_by="id")
+            found = reader.fields(item, "a not-covered topic", *FIELDS["not_covered"], named_by="id")
             if found is None:
                 continue
             topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
@@ -164,7 +162,7 @@ class _PackBuilder:
     def _section_lexicon(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
             return
-        found = reader.fields(node, "lexicon", (), ("contractions", "stopwords", "filler", "concepts", "anchors", "topical", "not_typos"))
+        found = reader.fields(node, "lexicon", *FIELDS["lexicon"])
         if found is None:
             return
         contractions: dict[str, str] = {}
@@ -192,7 +190,7 @@ class _PackBuilder:
     def _section_urgent(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.urgent, "urgent"):
             return
-        found = reader.fields(node, "urgent", ("red_flags",), ("window", "cues", "note", "undated_droop") + URGENT_LISTS)
+        found = reader.fields(node, "urgent", *FIELDS["urgent"])
         if found is None:
             return
         cues: dict[str, tuple[str, ...]] = {}
@@ -200,8 +198,7 @@ class _PackBuilder:
             cues[name] = reader.texts(value, f"urgent cue {name!r}")
         flags: list[RedFlag] = []
         for item in reader.sequence(found["red_flags"][1], "urgent red_flags") or () if "red_flags" in found else ():
-            flag = reader.fields(item, "a red flag", ("id", "label"), ("phrases", "pairs", "pre_existing_ok", "tier", "stroke",
-                                 "needs", "unless", "absent", "emergency_with"), named_by="id")
+            flag = reader.fields(item, "a red flag", *FIELDS["red_flag"], named_by="id")
             if flag is None:
                 continue
             flag_id = reader.text(flag["id"][1], "a red flag's id") if "id" in flag else None
@@ -243,7 +240,7 @@ class _PackBuilder:
 
     def _section_quiz(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         for item in reader.sequence(node, "quiz") or ():
-            found = reader.fields(item, "a quiz question", ("id", "intents", "kind", "question", "answer", "explanation"), ("options",), named_by="id")
+            found = reader.fields(item, "a quiz question", *FIELDS["quiz"], named_by="id")
             if found is None:
                 continue
             qid = reader.text(found["id"][1], "a quiz question's id") if "id" in found else None
