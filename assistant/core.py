@@ -43,6 +43,7 @@ QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, 
 CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
 
 
+ASK_WHICH = "Which of these do you mean?"  # an ambiguous reply's question, unless the pack words it
 ReplyKind = Literal["answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz"]
 
 
@@ -151,6 +152,12 @@ class Reply:
             part = Part(self.kind, self.intent, self.title, self.text, self.source, self.score, self.question,
                         topic=self.match.topic if self.match is not None else None, match=self.match)
             object.__setattr__(self, "parts", (part,))
+
+    @property
+    def lead(self) -> str:
+        """An ambiguous reply's question ("Which of these do you mean?"): its text without the numbered
+        choices, for a front end that shows :attr:`choices` its own way."""
+        return self.text.splitlines()[0] if self.text else ASK_WHICH
 
     def to_dict(self) -> dict[str, Any]:
         """The reply as the JSON object the command line prints: plain JSON types, every key always present.
@@ -447,7 +454,7 @@ class Assistant(Immutable):
     def _ambiguous(self, question: str, match: Match, context: Context) -> Reply:
         choices = tuple(Choice(c.label, self._by_id[c.label].title, self._by_id[c.label].ask or self._by_id[c.label].title, c.score)
                         for c in match.alternatives if c.label in self._by_id)
-        lines = [self._message("ambiguous", "Which of these do you mean?")]
+        lines = [self._message("ambiguous", ASK_WHICH)]
         lines += [f"{n}. {c.ask}" for n, c in enumerate(choices, 1)]
         return Reply(question, "ambiguous", None, match.score, "\n".join(lines), title="Did you mean…",
                      disclaimer=self._disclaimer, suggestions=tuple(c.ask for c in choices), choices=choices,

@@ -38,8 +38,7 @@ def reply_fragments(reply: Reply, width: int, *, disclaimer: str | None = None, 
     elif reply.kind in ("answer", "not-covered") and reply.title:
         parts.append(para("title", reply.title, width))
     if reply.kind == "ambiguous" and reply.choices:
-        message = reply.text.splitlines()[0] if reply.text else "Which of these do you mean?"
-        body = para("", message, width) + numbered((c.ask for c in reply.choices), width)
+        body = para("", reply.lead, width) + numbered((c.ask for c in reply.choices), width)
         if choosing:
             body += para("hint", "Type a number to pick one, or ask something else.", width)
         parts.append(body)
