@@ -122,3 +122,15 @@ def test_one_reading_gives_the_matcher_what_analysing_the_text_alone_would(bot, 
     assert reading.analysis == bot.lexicon.analyse(text)
     assert all(len(typed) == len(corrected) and all(c == bot.lexicon.correct(w) for w, c in zip(typed, corrected))
                for typed, corrected in reading.sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab'_ 1é\u2019-"), max_size=60))
+def test_contractions_are_found_where_they_were_before_the_word_start_anchor(text):
+    # The anchored pattern tries only word starts (a long word took quadratic time); a match could never
+    # start inside a word anyway, so it finds exactly what the unanchored one found.
+    import re
+
+    from assistant.understanding.text import _WORD_WITH_APOSTROPHE
+    unanchored = re.compile(r"\w+(?:'\w+)+|\w+'")
+    assert [m.span() for m in _WORD_WITH_APOSTROPHE.finditer(text)] == [m.span() for m in unanchored.finditer(text)]

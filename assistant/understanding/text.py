@@ -27,7 +27,7 @@ URGENT_INPUT_CHARS = 8000
 URGENT_TOKENS = 1500
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
-_WORD_WITH_APOSTROPHE = re.compile(r"\w+(?:'\w+)+|\w+'")
+_WORD_WITH_APOSTROPHE = re.compile(r"\b\w+(?:'\w+)+|\b\w+'")  # \b: tried only where a word starts (linear, not quadratic, in a long word)
 _NOT_WORD = re.compile(r"[^\w']+|_+")
 # Terminal escape sequences (CSI such as colours, OSC such as window titles) go whole,
 # payload included, so they are never matched as words nor echoed to a terminal.
