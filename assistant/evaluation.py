@@ -25,6 +25,7 @@ import yaml
 from .core import Assistant
 from .errors import AssistantError
 from .knowledge.records import in_family
+from .knowledge.yaml_reader import load_data
 
 __all__ = ["EvalFileError", "EvalItem", "EvalReport", "EvalResult", "TagScore", "evaluate", "load_eval_file"]
 
@@ -200,7 +201,7 @@ def load_eval_file(path: str | Path) -> list[EvalItem]:
     name = str(path)
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_data(handle)
     except OSError as exc:
         raise EvalFileError(f"{name}: cannot read file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -89,12 +89,12 @@ def test_the_json_schema_describes_the_sections_the_loader_reads():
 
 def test_the_bundled_pack_validates_against_the_json_schema(kb):
     jsonschema = pytest.importorskip("jsonschema")
-    import yaml
+    from assistant.knowledge.yaml_reader import load_data
     root = Path(kb.path)
     schema = json.loads((root / "schema.json").read_text(encoding="utf-8"))
     for path in sorted(root.glob("*.yaml")):
         with open(path, encoding="utf-8") as handle:
-            jsonschema.validate(yaml.safe_load(handle), schema)
+            jsonschema.validate(load_data(handle), schema)
 
 
 def test_no_network_is_ever_used(bot, kb, monkeypatch):

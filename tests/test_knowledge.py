@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+from assistant.knowledge.yaml_reader import load_data
 
 from assistant import load_knowledge
 from assistant.knowledge import in_family
@@ -84,7 +84,7 @@ def test_no_example_is_a_shared_evaluation_question(kb, name):
     if not path.exists():
         pytest.skip("the shared evaluation sets are not beside the project")
     with open(path, encoding="utf-8") as handle:
-        shared = {normalise(item["q"]) for item in yaml.safe_load(handle)}
+        shared = {normalise(item["q"]) for item in load_data(handle)}
     ours = [e for i in kb.intents for e in i.examples] + [e for t in kb.not_covered for e in t.examples]
     pasted = [e for e in ours if normalise(e) in shared]
     assert not pasted, f"examples pasted from {name}: {pasted}"
@@ -92,7 +92,7 @@ def test_no_example_is_a_shared_evaluation_question(kb, name):
 
 def test_own_evaluation_set_is_not_in_the_knowledge(kb):
     with open(DATA / "eval_questions.yaml", encoding="utf-8") as handle:
-        held_out = {normalise(item["q"]) for item in yaml.safe_load(handle)}
+        held_out = {normalise(item["q"]) for item in load_data(handle)}
     ours = {normalise(e) for i in kb.intents for e in i.examples}
     overlap = sorted(held_out & ours)
     # A handful of one- and two-word questions ("hello", "bruising") can't be worded two ways.

@@ -11,7 +11,7 @@ import json
 
 import pytest
 from inprocess import run_main
-import yaml
+from assistant.knowledge.yaml_reader import load_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ TIERS = {"emergency": "emergency", "contact-doctor": "contact-doctor", "none": N
 
 def _load(name):
     with open(DATA / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_data(handle)
 
 
 CASES = _load("triage_cases.yaml")

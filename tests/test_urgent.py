@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
+from assistant.knowledge.yaml_reader import load_data
 
 from assistant import Context
 from conftest import DATA
 
 with open(DATA / "urgent_phrasings.yaml", encoding="utf-8") as handle:
-    PHRASINGS = yaml.safe_load(handle)
+    PHRASINGS = load_data(handle)
 
 
 def test_the_set_is_big_enough():
