@@ -133,12 +133,12 @@ class _PackBuilder:
                 reader.error(found["kind"][1], f"{what} has kind {kind!r} (expected one of: {', '.join(INTENT_KINDS)})")
             if kind in ("answer", "urgent") and "source" not in found:
                 reader.error(item, f"{what} has no source (which part of the guide it rests on)")
-            answer = reader.text(found["answer"][1], f"{what} answer") if "answer" in found else None
-            examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
+            answer = reader.field_text(found, "answer", what)
+            examples = reader.field_texts(found, "examples", what)
             seq = {k: reader.texts(found[k][1], f"{what} {k}", allow_empty=True) if k in found else ()
                    for k in ("source", "follow_up", "quiz_topics")}
-            title = reader.text(found["title"][1], f"{what} title") if "title" in found else None
-            ask = reader.text(found["ask"][1], f"{what} ask") if "ask" in found else None
+            title = reader.field_text(found, "title", what)
+            ask = reader.field_text(found, "ask", what)
             if intent_id and answer and examples and kind in INTENT_KINDS:
                 intent = Intent(id=intent_id, title=title or ask or intent_id, answer=" ".join(answer.split()),
                                 examples=examples, kind=kind or "answer", ask=ask or "", **seq)
@@ -151,11 +151,11 @@ class _PackBuilder:
                 continue
             topic_id = reader.text(found["id"][1], "a not-covered topic's id") if "id" in found else None
             what = f"not-covered topic {topic_id!r}" if topic_id else "a not-covered topic"
-            title = reader.text(found["title"][1], f"{what} title") if "title" in found else None
-            examples = reader.texts(found["examples"][1], f"{what} examples") if "examples" in found else ()
-            related = reader.texts(found["related"][1], f"{what} related", allow_empty=True) if "related" in found else ()
-            keywords = reader.texts(found["keywords"][1], f"{what} keywords", allow_empty=True) if "keywords" in found else ()
-            beside = reader.texts(found["beside"][1], f"{what} beside", allow_empty=True) if "beside" in found else ()
+            title = reader.field_text(found, "title", what)
+            examples = reader.field_texts(found, "examples", what)
+            related = reader.field_texts(found, "related", what, allow_empty=True)
+            keywords = reader.field_texts(found, "keywords", what, allow_empty=True)
+            beside = reader.field_texts(found, "beside", what, allow_empty=True)
             if topic_id and title and examples:
                 self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside), reader, item))
 
@@ -245,13 +245,13 @@ class _PackBuilder:
                 continue
             qid = reader.text(found["id"][1], "a quiz question's id") if "id" in found else None
             what = f"quiz question {qid!r}" if qid else "a quiz question"
-            kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else None
+            kind = reader.field_text(found, "kind", what)
             if kind and kind not in QUIZ_KINDS:
                 reader.error(found["kind"][1], f"{what} has kind {kind!r} (expected one of: {', '.join(QUIZ_KINDS)})")
                 kind = None
-            question = reader.text(found["question"][1], f"{what} question") if "question" in found else None
-            explanation = reader.text(found["explanation"][1], f"{what} explanation") if "explanation" in found else None
-            intents = reader.texts(found["intents"][1], f"{what} intents") if "intents" in found else ()
+            question = reader.field_text(found, "question", what)
+            explanation = reader.field_text(found, "explanation", what)
+            intents = reader.field_texts(found, "intents", what)
             options: tuple[str, ...] = ()
             answer: str | None = None
             if kind == "choice":

@@ -12,7 +12,7 @@ can't build arbitrary Python objects.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -86,6 +86,15 @@ class YamlReader:
         if not self._tag_ok(node):
             return None
         return _plain_scalar(node)
+
+    def field_text(self, found: Mapping[str, tuple[yaml.Node, yaml.Node]], name: str, what: str) -> str | None:
+        """The text of field ``name`` of a record (``what`` names the record), or None if it has none."""
+        return self.text(found[name][1], f"{what} {name}") if name in found else None
+
+    def field_texts(self, found: Mapping[str, tuple[yaml.Node, yaml.Node]], name: str, what: str, *,
+                    allow_empty: bool = False) -> tuple[str, ...]:
+        """The texts of field ``name`` of a record, or () if it has none."""
+        return self.texts(found[name][1], f"{what} {name}", allow_empty=allow_empty) if name in found else ()
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         value = self.scalar(node, what)
