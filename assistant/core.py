@@ -205,12 +205,14 @@ class Assistant(Immutable):
                                 for tier in ("stroke", "contact-doctor")}
         self._seal()
 
-    def ask(self, question: str, *, context: Context | None = None) -> Reply:
-        """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood."""
+    def ask(self, question: str, *, context: Context | None = None, reading: Reading | None = None) -> Reply:
+        """Answer one question. ``context`` (from the previous reply) lets follow-ups be understood;
+        ``reading`` is the question as ``assistant.lexicon.read`` gave it, if the caller has read it already."""
         if not isinstance(question, str):
             raise TypeError(f"question must be str, not {type(question).__name__}")
         context = context or Context()
-        reading = self.lexicon.read(question)  # read once, for the urgent check and the matcher
+        if reading is None or reading.text != question:
+            reading = self.lexicon.read(question)  # read once, for the urgent check and the matcher
         triage = self.urgent.assess(reading, in_context=context.topic is not None)
         if triage:
             return self._urgent(question, triage, context)

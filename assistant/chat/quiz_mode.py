@@ -122,11 +122,12 @@ class QuizMode:
         return [ShowQuizStart(titles, item.total, whole), ShowQuizQuestion(item)]
 
     def _quiz_answer(self, text: str) -> list[Block]:
-        if self.assistant.urgent.check(text):
+        reading = self.assistant.lexicon.read(text)  # one reading for the check and, if urgent, the reply
+        if self.assistant.urgent.check(reading):
             # Safety first: a red flag typed mid-quiz ends the quiz and gets the urgent reply.
             self.quiz = None
             stopped = Message("(The quiz has stopped.)", "hint")
-            return self._show(self.assistant.ask(text, context=self.context)) + [stopped]
+            return self._show(self.assistant.ask(text, context=self.context, reading=reading)) + [stopped]
         quiz, check = self.quiz, self.quiz_is_check
         assert quiz is not None
         item = quiz.current
