@@ -33,7 +33,7 @@ __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
 NOT_COVERED_PREFIX = "not-covered:"
 COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both is "common"
 SHORT_QUESTION = 12  # features; longer texts are stories
-TOP_LABELS = 8  # how many labels are ranked exactly: the answer, its rivals and what /why shows
+TOP_LABELS = 5  # how many labels are ranked exactly: the answer, its rivals and what /why shows
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
 
