@@ -209,6 +209,11 @@ class IntentMatcher(Immutable):
                 if features:
                     self._keywords.append((features, topic.id))
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
+        # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
+        by_word: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+        for words, topic_id in self._keywords:
+            by_word[min(words)].append((words, topic_id))
+        self._keywords_by_word = {w: tuple(ks) for w, ks in by_word.items()}
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
@@ -337,8 +342,9 @@ class IntentMatcher(Immutable):
     def specific(self, analysis: Analysis) -> bool:
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
+        features = analysis.features_set
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
-            words <= analysis.features_set for words, _ in self._keywords)
+            words <= features for f in features for words, _ in self._keywords_by_word.get(f, ()))
 
     def on_subject(self, match: Match) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
