@@ -211,8 +211,8 @@ class IntentMatcher(Immutable):
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
         # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
         by_word: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
-        for words, topic_id in self._keywords:
-            by_word[min(words)].append((words, topic_id))
+        for keyword_words, topic_id in self._keywords:
+            by_word[min(keyword_words)].append((keyword_words, topic_id))
         self._keywords_by_word = {w: tuple(ks) for w, ks in by_word.items()}
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
