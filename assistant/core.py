@@ -295,8 +295,8 @@ class Assistant(Immutable):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":
                 unanswered.append((match, segment.text))
-        if not found and vague:
-            found = [max(vague, key=lambda m: m[0].score)]
+        if vague and not any(m.kind == "answer" for m, _ in found):
+            found.append(max(vague, key=lambda m: m[0].score))  # the best reading of a vague ask, if nothing else answers
         else:
             found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer

@@ -239,7 +239,9 @@ class IntentMatcher(Immutable):
                     continue
                 for f in analysis.features_set:
                     uses[f][root] = uses[f].get(root, 0) + 1
-        return frozenset(f for f, by in uses.items() if len(by) == 1 and max(by.values()) >= 2 and f not in elsewhere)
+        scene = knowledge.lexicon.filler  # "my sister" sets a scene in any pack
+        return frozenset(f for f, by in uses.items()
+                         if len(by) == 1 and max(by.values()) >= 2 and f not in elsewhere and f not in scene)
 
     def weight(self, feature: str, fillers: frozenset[str] = frozenset()) -> float:
         """How much a concept counts: more when fewer labels use it; most for unknown words."""
