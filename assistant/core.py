@@ -257,7 +257,8 @@ class Assistant(Immutable):
         Each clause is analysed once. An ask that names something of the subject ("is it safe?",
         "how much does it cost?") is matched on its own words; a vague one ("can it help?", "what
         should I do?") or a short one pointing back ("is this safe?") is read with the subject words
-        of the story around it, and stands beside the others only if it matched well.
+        of the story around it; beside an answer to another ask it stands only if it matched well,
+        and where no other ask is answered its best reading stands.
         """
         asks = [s for s in segments if s.ask]
         if not asks:
