@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .immutable import Immutable
 from .knowledge.loader import load_knowledge
@@ -30,7 +30,6 @@ from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
 __all__ = ["Assistant", "Context", "Reply"]
 
-KINDS = ("answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz")
 _NO_DISCLAIMER = ("chat", "out-of-scope")
 _DEFAULT_SUGGESTIONS = 3
 _POINTING = frozenset({"this", "that", "these", "those", "it", "they", "them"})
@@ -45,6 +44,7 @@ CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
 
 ASK_WHICH = "Which of these do you mean?"  # an ambiguous reply's question, unless the pack words it
 ReplyKind = Literal["answer", "ambiguous", "not-covered", "out-of-scope", "urgent", "chat", "quiz"]
+KINDS: tuple[ReplyKind, ...] = get_args(ReplyKind)  # every kind of reply, from the one definition
 
 
 @dataclass(frozen=True)
@@ -277,8 +277,8 @@ class Assistant(Immutable):
         for segment in asks:
             analysis = said[segment.text]
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
-            before = [s for s in segments if s.start < segment.start]
-            if points_back and not anchored and before and matcher.unknown(said[before[-1].text]):
+            before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
+            if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
             specific = matcher.specific(analysis) and not (scene and points_back)
             lend = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help

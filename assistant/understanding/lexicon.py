@@ -83,8 +83,8 @@ class Reading:
         return self.lexicon.analyse(self.text, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
 
 
-def _max_distance(word: str) -> int:
-    return 1 if len(word) <= 8 else 2
+def _max_distance(length: int) -> int:
+    return 1 if length <= 8 else 2
 
 
 class Lexicon:
@@ -120,8 +120,12 @@ class Lexicon:
         by_length: dict[int, list[str]] = {}
         for word in targets:
             by_length.setdefault(len(word), []).append(word)
-        self._targets_by_length = {n: tuple(ws) for n, ws in by_length.items()}
-        self._pools: dict[int, tuple[str, ...]] = {}
+        # For each length a typo can have, the knowledge words within its edit distance (made once).
+        self._pools = {
+            length: tuple(t for n in range(length - _max_distance(length), length + _max_distance(length) + 1)
+                          for t in by_length.get(n, ()))
+            for length in range(MIN_TYPO_LENGTH, max(by_length, default=0) + 3)
+        }
         self._anchors = data.anchors
         self._subject = data.anchors | data.topical
         self.correct = lru_cache(maxsize=4096)(self._correct)
@@ -133,21 +137,12 @@ class Lexicon:
         groups = [i.examples for i in knowledge.intents if i.kind != "urgent"] + [t.examples for t in knowledge.not_covered]
         return cls(knowledge.lexicon, [e for group in groups for e in group] + knowledge.urgent.words())
 
-    def _pool(self, length: int) -> tuple[str, ...]:
-        """The knowledge words a typo this long can be of (within its edit distance), made once per length."""
-        pool = self._pools.get(length)
-        if pool is None:
-            limit = _max_distance("x" * length)
-            pool = tuple(t for n in range(length - limit, length + limit + 1) for t in self._targets_by_length.get(n, ()))
-            self._pools[length] = pool  # a cache: filling it twice from two threads gives the same tuple
-        return pool
-
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
             return word
-        limit = _max_distance(word)
-        pool = self._pool(len(word))
+        limit = _max_distance(len(word))
+        pool = self._pools.get(len(word), ())
         if not pool:
             return word
         hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)

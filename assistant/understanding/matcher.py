@@ -210,10 +210,10 @@ class IntentMatcher(Immutable):
                     self._keywords.append((features, topic.id))
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
         # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
-        by_word: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
-        for keyword_words, topic_id in self._keywords:
-            by_word[min(keyword_words)].append((keyword_words, topic_id))
-        self._keywords_by_word = {w: tuple(ks) for w, ks in by_word.items()}
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for number, (keyword_words, _) in enumerate(self._keywords):
+            by_word[min(keyword_words)].append(number)
+        self._keywords_by_word = {w: tuple(ns) for w, ns in by_word.items()}
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
@@ -341,12 +341,20 @@ class IntentMatcher(Immutable):
         ranked = sorted(found, key=lambda e: (-e[0], -e[1]))
         return [(-neg_label, round(min(1.0, score), 4), index) for score, neg_label, index in ranked]
 
+    def _named(self, features: frozenset[str]) -> list[tuple[frozenset[str], str]]:
+        """The not-covered keywords the features hold, as (words, topic id), in the pack's order."""
+        numbers = {n for f in features for n in self._keywords_by_word.get(f, ()) if self._keywords[n][0] <= features}
+        return [self._keywords[n] for n in sorted(numbers)]
+
+    def _shared(self, analysis: Analysis, ranked: tuple[int, float, int]) -> frozenset[str]:
+        """The question's words that the ranked label's best example uses too."""
+        return analysis.features_set & self._example_features[ranked[2]]
+
     def specific(self, analysis: Analysis) -> bool:
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
-        features = analysis.features_set
-        return any(f in self._topical and f not in self._anchors for f in analysis.features) or any(
-            words <= features for f in features for words, _ in self._keywords_by_word.get(f, ()))
+        return any(f in self._topical and f not in self._anchors for f in analysis.features) or bool(
+            self._named(analysis.features_set))
 
     def on_subject(self, match: Match) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
@@ -357,7 +365,7 @@ class IntentMatcher(Immutable):
         """The not-covered topics a message (its features) names that are said beside this intent's
         answer ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
         root = self._family.get(intent_id, intent_id)
-        return tuple(dict.fromkeys(t for k, t in self._keywords if root in self._beside.get(t, ()) and k <= query))
+        return tuple(dict.fromkeys(t for _, t in self._named(query) if root in self._beside.get(t, ())))
 
     def family(self, label: str) -> str:
         """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""
@@ -416,7 +424,7 @@ class IntentMatcher(Immutable):
             if touches:  # below the floor, a topic the guide doesn't cover can still be named
                 # (by its keyword only in a question, not somewhere in a long story: "we're the same age")
                 short = len(analysis.features) <= SHORT_QUESTION
-                named = [t for k, t in self._keywords if short and k <= analysis.features_set]
+                named = [t for _, t in self._named(analysis.features_set)] if short else []
                 if named:
                     topic = named[0]
                     rule += f"; names a keyword of the not-covered topic '{topic}'"
@@ -429,7 +437,7 @@ class IntentMatcher(Immutable):
         if analysis.anchored and best.label in self._small_talk:
             # A question that names Botox is small talk only through a word of small talk's own:
             # "thanks for the botox info" is thanks, "will botox leave a scar" is not goodbye.
-            shared = analysis.features_set & self._example_features[ranking[0][2]]
+            shared = self._shared(analysis, ranking[0])
             if shared <= self._domain_words:
                 rest = [k for k, c in enumerate(ranked) if c.label not in self._small_talk and not c.not_covered]
                 if self.unknown(analysis) or not rest or ranked[rest[0]].score < self.accept:
@@ -454,9 +462,8 @@ class IntentMatcher(Immutable):
         if best.label in self._domain:
             # A keyword counts unless one of the answer's own examples uses all of its words.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
-            query = analysis.features_set
             root = self._family[best.label]
-            off_guide = [(k, t) for k, t in self._keywords if k <= query and not any(k <= ex for ex in own)
+            off_guide = [(k, t) for k, t in self._named(analysis.features_set) if not any(k <= ex for ex in own)
                          and root not in self._beside.get(t, ())]
             if off_guide:
                 words, topic = off_guide[0]
@@ -464,7 +471,7 @@ class IntentMatcher(Immutable):
                 return Match("not-covered", None, best.score, shown[1:], rule=rule, topic=topic, analysis=analysis, candidates=shown)
         if not in_domain and best.label in self._domain:
             # Nothing names the subject: a Botox answer needs a higher score and a topical word.
-            shared = analysis.features_set & self._example_features[ranking[0][2]]
+            shared = self._shared(analysis, ranking[0])
             rule = ""
             if best.score < self._unanchored_accept:
                 rule = f"no anchor, and the best score {best.score:.2f} is below {self._unanchored_accept:.2f}"
@@ -477,8 +484,7 @@ class IntentMatcher(Immutable):
         margin = best.score - (runner.score if runner else 0.0)
         if runner is not None and margin < self.margin:
             close = tuple([best] + [c for c in rivals if best.score - c.score < self.margin][:2])
-            return Match("ambiguous", None, best.score, close, rule=f"shown two within the margin {self.margin:.2f}",
+            return Match("ambiguous", None, best.score, close, rule=f"top two within the margin {self.margin:.2f}",
                          margin=margin, analysis=analysis, candidates=shown)
-        shared = analysis.features_set & self._example_features[ranking[0][2]]
         return Match("answer", best.label, best.score, shown[1:], rule="best score above the floor with a clear lead",
-                     margin=margin, analysis=analysis, candidates=shown, shared=shared)
+                     margin=margin, analysis=analysis, candidates=shown, shared=self._shared(analysis, ranking[0]))
