@@ -238,6 +238,11 @@ class Assistant(Immutable):
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
         if match.kind == "answer" and match.analysis is not None and match.intent is not None:
+            topic = self.matcher.qualified(match.intent, match.analysis.features_set)
+            if topic is not None:  # "I'm pregnant, is botox safe?": the guide's safety answer doesn't speak to it
+                rule = f"names a keyword of '{topic}', which the guide does not cover and which this question is about"
+                return self._not_covered(question, replace(match, kind="not-covered", intent=None, topic=topic,
+                                                           rule=rule), context)
             if self.matcher.named_beside(match.intent, match.analysis.features_set):
                 parts = self._parts([(match, question)], match.analysis.features_set)
                 if len(parts) > 1:
@@ -263,10 +268,23 @@ class Assistant(Immutable):
         asks = [s for s in segments if s.ask]
         if not asks:
             return None
-        matcher = self.matcher
-        said = {s.text: matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
+        said = {s.text: self.matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
         whole = frozenset(f for a in said.values() for f in a.features)
         anchored = context.topic is not None or any(a.anchored for a in said.values())
+        found = self._found(segments, asks, said, anchored)
+        if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
+                                                  for m, _ in found if m.kind == "answer"):
+            # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
+            # are its other asks ("...and who should do it?").
+            found = self._found(segments, asks, said, True)
+        asked_at = {s.text: s.start for s in asks}
+        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
+        return self._compose(question, parts, context) if parts else None
+
+    def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
+               anchored: bool) -> list[tuple[Match, str]]:
+        """Each ask's reading: answers and not-covered topics, with the ask they answer."""
+        matcher = self.matcher
         # The story lends its subject words only to a message about the subject, and small talk
         # ("thanks", "what can you do?") counts only in a message that isn't.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features) if anchored else frozenset()
@@ -302,9 +320,7 @@ class Assistant(Immutable):
             found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
             found += unanswered
-        asked_at = {s.text: s.start for s in asks}
-        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
-        return self._compose(question, parts, context) if parts else None
+        return found
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str]) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
@@ -321,6 +337,8 @@ class Assistant(Immutable):
         parts: list[Part] = []
         seen: set[str] = set()
         for match, asked in found:
+            if match.kind == "answer" and (topic := self.matcher.qualified(match.intent or "", whole)) is not None:
+                match = replace(match, kind="not-covered", intent=None, topic=topic)  # asked of a topic not covered
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]
                 key = self.matcher.family(intent.id)

@@ -171,3 +171,12 @@ def test_validate_warns_about_nearly_identical_examples_of_two_intents(tmp_path)
     found = [str(p) for p in validate_pack(pack(tmp_path, text))]
     assert any("is nearly the same as 'how do i choose an injector' of 'provider'" in p
                or "means the same to the matcher as 'how do i choose an injector'" in p for p in found), found
+
+
+@pytest.mark.parametrize("field", ["beside", "qualifies"])
+def test_a_not_covered_topic_may_only_name_intents_that_exist(tmp_path, field):
+    topic = ("not_covered:\n  - id: cost\n    title: prices\n    keywords: [price]\n"
+             f"    {field}: [provider, nobody]\n    examples:\n      - how much is it\n")
+    found = problems(pack(tmp_path, GOOD + topic))
+    assert len(found) == 1 and found[0].endswith(f"not-covered topic 'cost' names an unknown intent 'nobody' in {field}"), found
+    assert problems(pack(tmp_path, GOOD + topic.replace(", nobody", ""))) == []

@@ -62,6 +62,31 @@ def test_a_cause_of_asymmetry_gets_the_asymmetry_answer_and_says_causes_are_not_
 
 
 # -- several questions -----------------------------------------------------------------------------
+@pytest.mark.parametrize("message, condition", [
+    ("Just found out I'm expecting, and I have botox for my brows booked for Thursday. Is it still safe to go ahead?", "pregnancy"),
+    ("i'm breastfeeding my 2 month old, is botox ok safety wise?", "pregnancy"),
+    ("I'm on blood thinners after my heart op. Is botox safe for someone like me?", "eligibility"),
+])
+def test_is_it_safe_asked_of_a_condition_the_guide_does_not_cover_is_not_answered_with_general_safety(bot, message,
+                                                                                                      condition):
+    reply = bot.ask(message)
+    assert parts_of(reply) == [("not-covered", condition)]
+    assert reply.intent is None and bot.ask("is botox safe?").intent == "side-effects.safety"
+
+
+def test_a_second_ask_in_a_message_about_the_subject_is_about_it_too(bot):
+    # Neither names Botox; the first is answered from the guide, so the second ("do it") means the injections.
+    assert parts_of(bot.ask("does it bruise, and who should do it?")) == [
+        ("answer", "side-effects.bruising"), ("answer", "provider")]
+    assert parts_of(bot.ask("what should I bring up at the consultation and what should I budget for it?")) == [
+        ("answer", "consultation"), ("not-covered", "cost")]
+
+
+def test_any_experience_asks_about_other_people_not_the_injector(bot):
+    reply = bot.ask("My jaw has been uneven since I was a kid and botox was suggested to me. Any experience with this?")
+    assert not any(p.intent and in_family(p.intent, "provider") for p in reply.parts), parts_of(reply)
+
+
 def test_each_part_is_answered_in_order_and_the_rest_named(bot):
     reply = bot.ask("does it hurt and how much does it cost?")
     assert parts_of(reply) == [("answer", "side-effects.pain"), ("not-covered", "cost")]

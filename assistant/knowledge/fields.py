@@ -33,7 +33,7 @@ SECTIONS = ("pack", "intents", "not_covered", "lexicon", "not_typos", "urgent", 
 FIELDS: dict[str, Fields] = {
     "pack": Fields((), ("name", "title", "guide", "disclaimer", "disclaimer_short", "sources", "messages")),
     "intent": Fields(("id", "answer", "examples"), ("title", "ask", "kind", "source", "follow_up", "quiz_topics")),
-    "not_covered": Fields(("id", "title", "examples"), ("related", "keywords", "beside")),
+    "not_covered": Fields(("id", "title", "examples"), ("related", "keywords", "beside", "qualifies")),
     "lexicon": Fields((), ("contractions", "stopwords", "filler", "concepts", "anchors", "topical", "not_typos")),
     "urgent": Fields(("red_flags",), ("window", "cues", "note", "undated_droop") + URGENT_LISTS),
     "red_flag": Fields(("id", "label"), ("phrases", "pairs", "pre_existing_ok", "tier", "stroke", "needs", "unless",

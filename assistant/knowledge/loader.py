@@ -156,8 +156,10 @@ class _PackBuilder:
             related = reader.field_texts(found, "related", what, allow_empty=True)
             keywords = reader.field_texts(found, "keywords", what, allow_empty=True)
             beside = reader.field_texts(found, "beside", what, allow_empty=True)
+            qualifies = reader.field_texts(found, "qualifies", what, allow_empty=True)
             if topic_id and title and examples:
-                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside), reader, item))
+                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside, qualifies),
+                                         reader, item))
 
     def _section_lexicon(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
@@ -308,9 +310,10 @@ class _PackBuilder:
             for ref in topic.related:
                 if ref not in known:
                     reader.error(item, f"not-covered topic {topic.id!r} names an unknown related intent {ref!r}")
-            for ref in topic.beside:
-                if ref not in known:
-                    reader.error(item, f"not-covered topic {topic.id!r} names an unknown intent {ref!r} in beside")
+            for field_name in ("beside", "qualifies"):
+                for ref in getattr(topic, field_name):
+                    if ref not in known:
+                        reader.error(item, f"not-covered topic {topic.id!r} names an unknown intent {ref!r} in {field_name}")
         self._check_quiz(known)
         if not self.intents and not any(p.level == "error" for p in self.problems):
             self.problems.append(Problem(str(path), 0, 0, "the pack has no intents"))

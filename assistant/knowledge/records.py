@@ -59,6 +59,9 @@ class NotCovered:
     # Intents (and their refinements) still answered when a keyword is named; the topic is then named
     # beside the answer ("Bell's palsy... can Botox help?": the asymmetry answer, and causes not covered).
     beside: tuple[str, ...] = ()
+    # Answers (and their refinements) that a message naming a keyword asks of this topic instead: "I'm
+    # pregnant. Is Botox safe?" asks about pregnancy, which the guide's safety answer doesn't speak to.
+    qualifies: tuple[str, ...] = ()
 
 
 Tier = Literal["emergency", "contact-doctor"]  # how urgent a red flag is

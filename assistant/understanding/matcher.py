@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..immutable import Immutable
-from ..knowledge.records import Knowledge
+from ..knowledge.records import Knowledge, in_family
 from .lexicon import Analysis, Lexicon
 
 __all__ = ["Candidate", "IntentMatcher", "Match", "NOT_COVERED_PREFIX"]
@@ -215,6 +215,7 @@ class IntentMatcher(Immutable):
             by_word[min(keyword_words)].append(number)
         self._keywords_by_word = {w: tuple(ns) for w, ns in by_word.items()}
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
+        self._qualifies = {t.id: t.qualifies for t in knowledge.not_covered if t.qualifies}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
         self._seal()
@@ -366,6 +367,12 @@ class IntentMatcher(Immutable):
         answer ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
         root = self._family.get(intent_id, intent_id)
         return tuple(dict.fromkeys(t for _, t in self._named(query) if root in self._beside.get(t, ())))
+
+    def qualified(self, intent_id: str, query: frozenset[str]) -> str | None:
+        """The not-covered topic a message (its features) names that this answer's question is then about
+        ("I'm pregnant. Is Botox safe?": pregnancy, not the general safety answer), or None."""
+        return next((t for _, t in self._named(query)
+                     if any(in_family(intent_id, q) for q in self._qualifies.get(t, ()))), None)
 
     def family(self, label: str) -> str:
         """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""
