@@ -82,6 +82,12 @@ def test_a_second_ask_in_a_message_about_the_subject_is_about_it_too(bot):
         ("answer", "consultation"), ("not-covered", "cost")]
 
 
+def test_somewhere_proper_means_a_qualified_injector(bot):
+    reply = bot.ask("My brother got his botox done in a car park by some bloke off facebook. Does it bruise much, "
+                    "and should he have gone somewhere proper?")
+    assert parts_of(reply) == [("answer", "side-effects.bruising"), ("answer", "provider")]
+
+
 def test_any_experience_asks_about_other_people_not_the_injector(bot):
     reply = bot.ask("My jaw has been uneven since I was a kid and botox was suggested to me. Any experience with this?")
     assert not any(p.intent and in_family(p.intent, "provider") for p in reply.parts), parts_of(reply)
