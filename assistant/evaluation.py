@@ -15,10 +15,12 @@ labels include ``none``, and no part may be answered with an unrelated intent.
 
 from __future__ import annotations
 
+import random
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import yaml
 
@@ -27,7 +29,7 @@ from .errors import AssistantError
 from .knowledge.records import in_family
 from .knowledge.yaml_reader import load_data
 
-__all__ = ["EvalFileError", "EvalItem", "EvalReport", "EvalResult", "TagScore", "evaluate", "load_eval_file"]
+__all__ = ["EvalFileError", "EvalItem", "EvalReport", "EvalResult", "TagScore", "evaluate", "load_eval_file", "with_typos"]
 
 NONE = "none"
 
@@ -227,6 +229,41 @@ def load_eval_file(path: str | Path) -> list[EvalItem]:
         expect = entry["expect"] if isinstance(entry["expect"], list) else [entry["expect"]]
         items.append(EvalItem(entry["q"], tuple(str(e) for e in expect), tag))
     return items
+
+
+_TYPO_WORD = re.compile(r"[A-Za-z]{4,}")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def with_typos(items: Iterable[EvalItem], seed: int = 0,
+               spelled: Callable[[str], bool] = lambda word: True) -> list[EvalItem]:
+    """Each item with one typing slip in one of its words of four letters or more that ``spelled``
+    says is spelled right (a word already misspelled would get two): a letter dropped, doubled,
+    swapped with the next or replaced; the same slip for the same item and seed.
+
+    >>> [i.question for i in with_typos([EvalItem("does botox hurt", ("side-effects",))], seed=1)]
+    ['does botox hrut']
+    """
+    out = []
+    for number, item in enumerate(items):
+        rng = random.Random(f"{seed}:{number}:{item.question}")
+        words = [w for w in _TYPO_WORD.finditer(item.question) if spelled(w.group(0).lower())]
+        if not words:
+            out.append(item)
+            continue
+        word = rng.choice(words)
+        text, at = word.group(0), rng.randrange(1, len(word.group(0)) - 1)  # the first letter is rarely mistyped
+        slip = rng.choice(("drop", "double", "swap", "replace"))
+        if slip == "drop" or (slip == "swap" and text[at] == text[at + 1]):  # swapping "ll" would change nothing
+            typo = text[:at] + text[at + 1:]
+        elif slip == "double":
+            typo = text[:at] + text[at] + text[at:]
+        elif slip == "swap":
+            typo = text[:at] + text[at + 1] + text[at] + text[at + 2:]
+        else:
+            typo = text[:at] + rng.choice(_LETTERS.replace(text[at].lower(), "")) + text[at + 1:]
+        out.append(replace(item, question=item.question[:word.start()] + typo + item.question[word.end():]))
+    return out
 
 
 def evaluate(assistant: Assistant, items: Iterable[EvalItem]) -> EvalReport:

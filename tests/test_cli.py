@@ -71,6 +71,18 @@ def test_eval_reports_rates_per_tag_confusions_and_misses(tmp_path):
     assert below.returncode == 1 and below.stderr.decode().startswith("Error: accuracy 66.7% is below")
 
 
+def test_eval_with_typos_reports_each_set_of_slips_and_the_gap(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text('- {q: "does botox hurt", expect: [side-effects]}\n'
+                    '- {q: "who should inject botox", expect: [provider]}\n', encoding="utf-8")
+    out = run("eval", str(path), "--typos", "2").stdout.decode()
+    assert "with one typing slip per question (2 sets of slips):" in out
+    assert "  slips 0: accuracy " in out and "  slips 1: accuracy " in out and "points below the clean 100.0%" in out
+    rates = json.loads(run("eval", str(path), "--typos", "3", "--json").stdout)
+    assert [t["seed"] for t in rates["typos"]] == [0, 1, 2] and rates["accuracy"] == 1.0
+    assert "typos" not in json.loads(run("eval", str(path), "--json").stdout)
+
+
 def test_eval_on_the_projects_own_set_passes_its_bar():
     assert run("eval", str(DATA / "eval_questions.yaml"), "--min-accuracy", "0.9").returncode == 0
 

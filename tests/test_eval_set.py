@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluation import evaluate, load_eval_file
+from assistant.evaluation import evaluate, load_eval_file, with_typos
 from conftest import DATA, SHARED
 
 
@@ -24,6 +24,14 @@ def test_own_set_answers(own):
 def test_own_set_declines(own):
     assert own.decline_rate >= 0.95
     assert own.false_answer_rate <= 0.03
+
+
+def test_one_typing_slip_per_question_costs_under_three_points(bot, own):
+    # The bar: one-edit typo variants score within 3 points of the clean questions.
+    items = load_eval_file(DATA / "eval_questions.yaml")
+    slipped = [evaluate(bot, with_typos(items, seed, bot.lexicon.knows)) for seed in range(3)]
+    assert own.accuracy - sum(r.accuracy for r in slipped) / len(slipped) < 0.03
+    assert max(r.wrong_rate for r in slipped) <= 0.03
 
 
 def test_own_set_urgent_and_small_talk(own):

@@ -201,3 +201,24 @@ def test_a_follow_up_in_context_still_reads_parts(bot):
     reply = bot.ask("ok. and does it hurt? and is it expensive?", context=first.context)
     assert parts_of(reply) == [("answer", "side-effects.pain"), ("not-covered", "cost")]
     assert reply.context == Context(topic="side-effects.pain", turns=2)
+
+
+def test_one_typing_slip_is_one_edit_in_a_word_spelled_right_and_the_same_for_a_seed():
+    from rapidfuzz.distance import OSA
+
+    from assistant.evaluation import EvalItem, with_typos
+    items = [EvalItem("does botox cause bruising after the jabs, will it swell", ("side-effects",)),
+             EvalItem("who shuold inject it", ("provider",), "tag")]
+    spelled = {"does", "botox", "cause", "bruising", "after", "jabs", "will", "swell", "inject"}.__contains__
+    for seed in range(20):
+        slipped = with_typos(items, seed, spelled)
+        assert slipped == with_typos(items, seed, spelled)
+        for clean, typo in zip(items, slipped):
+            assert OSA.distance(clean.question, typo.question) == 1
+            assert (typo.expect, typo.tag) == (clean.expect, clean.tag)
+        assert "shuold" in slipped[1].question  # only words spelled right get a slip
+    assert len({with_typos(items, seed, spelled)[0].question for seed in range(20)}) > 5
+
+
+def test_a_swap_of_two_letters_is_the_likelier_typo(bot):
+    assert bot.lexicon.correct("thakn") == "thank" and bot.lexicon.correct("paln") == "plan"

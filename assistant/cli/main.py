@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-accuracy", type=_fraction, metavar="X",
                     help="exit 1 if overall accuracy is below X (0.9 or 90%%)")
     ev.add_argument("--json", action="store_true", help="print the rates as JSON")
+    ev.add_argument("--typos", type=_positive, metavar="N",
+                    help="also score the questions with one typing slip each, N times with other slips, "
+                         "and report the accuracy on them next to the clean questions'")
 
     quiz = commands.add_parser("quiz", help="check your understanding with a quiz")
     _add_common(quiz)
@@ -145,20 +148,28 @@ def cmd_ask(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: IO[str]) -> int:
-    from ..evaluation import evaluate, load_eval_file
-    from ..layout.report import format_report
+    from ..evaluation import evaluate, load_eval_file, with_typos
+    from ..layout.report import format_report, format_typos
 
     items = load_eval_file(args.file)
-    report = evaluate(_assistant(args), items)
+    assistant = _assistant(args)
+    report = evaluate(assistant, items)
+    slipped = [evaluate(assistant, with_typos(items, seed, assistant.lexicon.knows)) for seed in range(args.typos or 0)]
     if args.json:
-        out.write(json.dumps({
+        rates = {
             "file": args.file, "total": report.total, "accuracy": report.accuracy,
             "answer_accuracy": report.answer_accuracy, "wrong_rate": report.wrong_rate,
             "abstain_rate": report.abstain_rate, "decline_rate": report.decline_rate,
             "false_answer_rate": report.false_answer_rate,
-        }) + "\n")
+        }
+        if slipped:
+            rates["typos"] = [{"seed": seed, "accuracy": r.accuracy, "answer_accuracy": r.answer_accuracy,
+                               "wrong_rate": r.wrong_rate} for seed, r in enumerate(slipped)]
+        out.write(json.dumps(rates) + "\n")
     else:
         out.write(format_report(report, args.file) + "\n")
+        if slipped:
+            out.write("\n" + format_typos(report, slipped) + "\n")
     if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
         sys.stderr.write(f"Error: accuracy {100 * report.accuracy:.1f}% is below --min-accuracy "
                          f"{100 * args.min_accuracy:.1f}%\n")

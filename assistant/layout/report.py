@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..evaluation import EvalReport
 
-__all__ = ["format_report"]
+__all__ = ["format_report", "format_typos"]
 
 
 def _pct(value: float) -> str:
@@ -40,4 +40,18 @@ def format_report(report: EvalReport, name: str, *, misses: bool = True) -> str:
         for r in report.misses():
             lines.append(f"  [{r.item.tag}] {r.item.question!r}: expected {'|'.join(r.item.expect)}, "
                          f"got {r.predicted} ({r.kind}, {r.score:.2f})")
+    return "\n".join(lines)
+
+
+def format_typos(clean: EvalReport, slipped: list[EvalReport]) -> str:
+    """The clean questions' accuracy next to the same questions with one typing slip each (one line per
+    set of slips, then their mean and the gap in points)."""
+    mean = sum(r.accuracy for r in slipped) / len(slipped)
+    answer_mean = sum(r.answer_accuracy for r in slipped) / len(slipped)
+    lines = [f"with one typing slip per question ({len(slipped)} sets of slips):"]
+    lines += [f"  slips {seed}: accuracy {_pct(r.accuracy)}, answerable correct {_pct(r.answer_accuracy)}, "
+              f"wrong answers {_pct(r.wrong_rate)}" for seed, r in enumerate(slipped)]
+    lines.append(f"  mean: accuracy {_pct(mean)} ({100 * (clean.accuracy - mean):.1f} points below the clean "
+                 f"{_pct(clean.accuracy)}), answerable correct {_pct(answer_mean)} "
+                 f"({100 * (clean.answer_accuracy - answer_mean):.1f} points below {_pct(clean.answer_accuracy)})")
     return "\n".join(lines)

@@ -137,6 +137,11 @@ class Lexicon:
         groups = [i.examples for i in knowledge.intents if i.kind != "urgent"] + [t.examples for t in knowledge.not_covered]
         return cls(knowledge.lexicon, [e for group in groups for e in group] + knowledge.urgent.words())
 
+    def knows(self, word: str) -> bool:
+        """True if ``word`` (lower case) is a word the lexicon knows as spelled: the knowledge's own, a
+        stop word or scene word, or an English word protected from correction."""
+        return word in self._known
+
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
@@ -151,9 +156,11 @@ class Lexicon:
         hits = [h for h in hits if len(h[0]) >= MIN_TARGET_LENGTH or sorted(h[0]) == sorted(word)]
         if not hits:
             return word
-        # Closest first; then a word that keeps the first letter; then the knowledge's more
-        # frequent word ("botox" over "botax"); then alphabetical.
-        best = min(hits, key=lambda hit: (hit[1], hit[0][0] != word[0], -self._frequency.get(hit[0], 0), hit[0]))
+        # Closest first; then two letters swapped, the commonest slip ("thakn" is "thank", not "than");
+        # then a word that keeps the first letter; then the knowledge's more frequent word ("botox" over
+        # "botax"); then alphabetical.
+        best = min(hits, key=lambda hit: (hit[1], sorted(hit[0]) != sorted(word), hit[0][0] != word[0],
+                                          -self._frequency.get(hit[0], 0), hit[0]))
         return best[0]
 
     def analyse(self, text: str, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS) -> Analysis:
