@@ -30,6 +30,11 @@ def parts_of(reply):
     ("my face has always been a bit lopsided, can botox help?",
      [("my face has always been a bit lopsided", False), ("can botox help", True)]),
     ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
+    ("whats botox made of exactly, my nan keeps calling it poison",  # a comma before someone telling something
+     [("whats botox made of exactly", True), ("my nan keeps calling it poison", False)]),
+    ("my jaw is wider on one side, i was hoping injections might help?",
+     [("my jaw is wider on one side", False), ("i was hoping injections might help", True)]),
+    ("is it safe, my mum has her doubts", [("is it safe", True), ("my mum has her doubts", False)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

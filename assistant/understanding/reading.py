@@ -43,6 +43,9 @@ _CLAUSE = re.compile(
     _JOINERS + r"(?=(?:also\s+|then\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
     re.IGNORECASE,
 )
+# A comma before someone new telling something starts a clause of its own: "what is botox exactly, my mum
+# keeps saying she wants it" asks what Botox is; the rest sets the scene.
+_TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w+ing\b)[a-z']+\s)", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
 _SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
@@ -102,7 +105,9 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool]]:
         pieces.append((text[: greeting.end()], start, True))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
-    for m in _CLAUSE.finditer(text):
+    for m in sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text)], key=lambda m: m.start()):
+        if m.start() < last:
+            continue
         pieces.append((text[last:m.start()], start + last, False))
         last = m.end()
     pieces.append((text[last:], start + last, False))
