@@ -238,13 +238,14 @@ class Assistant(Immutable):
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
         if match.kind == "answer" and match.analysis is not None and match.intent is not None:
-            topic = self.matcher.qualified(match.intent, match.analysis.features_set)
+            said = match.analysis.sequence or match.analysis.features
+            topic = self.matcher.qualified(match.intent, said)
             if topic is not None:  # "I'm pregnant, is botox safe?": the guide's safety answer doesn't speak to it
                 rule = f"names a keyword of '{topic}', which the guide does not cover and which this question is about"
                 return self._not_covered(question, replace(match, kind="not-covered", intent=None, topic=topic,
                                                            rule=rule), context)
-            if self.matcher.named_beside(match.intent, match.analysis.features_set):
-                parts = self._parts([(match, question)], match.analysis.features_set)
+            if self.matcher.named_beside(match.intent, said):
+                parts = self._parts([(match, question)], said)
                 if len(parts) > 1:
                     return self._compose(question, parts, context)
         if match.kind == "answer":
@@ -269,7 +270,7 @@ class Assistant(Immutable):
         if not asks:
             return None
         said = {s.text: self.matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
-        whole = frozenset(f for a in said.values() for f in a.features)
+        whole = tuple(f for a in said.values() for f in (*(a.sequence or a.features), ""))  # "": a clause ends
         anchored = context.topic is not None or any(a.anchored for a in said.values())
         found = self._found(segments, asks, said, anchored)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
@@ -329,7 +330,7 @@ class Assistant(Immutable):
                                             top=CLAUSE_LABELS)
         return match if match.kind == "answer" and self._by_id[match.intent or ""].kind != "chat" else None
 
-    def _parts(self, found: list[tuple[Match, str]], whole: frozenset[str]) -> list[Part]:
+    def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...]) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else.
 
         A topic the message names that is said beside an answer (the causes of asymmetry beside

@@ -48,6 +48,7 @@ class Analysis:
     topical: bool = False  # names an anchor or a topical concept (face, bruise, wrinkle...)
     fillers: frozenset[str] = frozenset()  # features that only set the scene ("my sister", "told")
     in_story: bool = False  # one ask of a longer message about the subject: its unknown words weigh less
+    sequence: tuple[str, ...] = ()  # the features in the order said, repeats kept (for phrases: "work out")
 
     @cached_property
     def features_set(self) -> frozenset[str]:
@@ -200,6 +201,7 @@ class Lexicon:
             anchored=any(f in self._anchors for f in unique),
             topical=any(f in self._subject for f in unique),
             fillers=frozenset(fillers),
+            sequence=tuple(features),
         )
 
     def read(self, question: str) -> Reading:

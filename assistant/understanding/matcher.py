@@ -22,7 +22,7 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, Sequence
 
 from ..immutable import Immutable
 from ..knowledge.records import Knowledge, in_family
@@ -74,6 +74,18 @@ class Match:
 
 
 MatchKind = Literal["answer", "ambiguous", "not-covered", "out-of-scope", "empty"]
+
+
+def _said(run: tuple[str, ...], sequence: Sequence[str]) -> bool:
+    """True if the words of ``run`` come one after another in ``sequence``.
+
+    >>> _said(("work", "out"), ("can", "work", "out")), _said(("work", "out"), ("work", "salon", "out"))
+    (True, False)
+    """
+    if len(run) == 1:
+        return True
+    first, size = run[0], len(run)
+    return any(sequence[i : i + size] == run for i, f in enumerate(sequence) if f == first)
 
 
 def _family_root(label: str, labels: set[str]) -> str:
@@ -203,11 +215,14 @@ class IntentMatcher(Immutable):
         self._label_postings = {f: tuple(ix) for f, ix in label_postings.items()}
         # A not-covered topic's keywords ("cost", "pregnant") mark a question as being about it.
         self._keywords: list[tuple[frozenset[str], str]] = []
+        runs: list[tuple[str, ...]] = []  # each keyword's words in order: a phrase is named only as a phrase
         for topic in knowledge.not_covered:
             for keyword in topic.keywords:
-                features = frozenset(self.lexicon.analyse(keyword).features)
-                if features:
-                    self._keywords.append((features, topic.id))
+                run = self.lexicon.analyse(keyword).sequence
+                if run:
+                    self._keywords.append((frozenset(run), topic.id))
+                    runs.append(run)
+        self._keyword_runs = tuple(runs)
         self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
         # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
         by_word: dict[str, list[int]] = defaultdict(list)
@@ -342,10 +357,13 @@ class IntentMatcher(Immutable):
         ranked = sorted(found, key=lambda e: (-e[0], -e[1]))
         return [(-neg_label, round(min(1.0, score), 4), index) for score, neg_label, index in ranked]
 
-    def _named(self, features: frozenset[str]) -> list[tuple[frozenset[str], str]]:
-        """The not-covered keywords the features hold, as (words, topic id), in the pack's order."""
-        numbers = {n for f in features for n in self._keywords_by_word.get(f, ()) if self._keywords[n][0] <= features}
-        return [self._keywords[n] for n in sorted(numbers)]
+    def _named(self, sequence: Sequence[str]) -> list[tuple[frozenset[str], str]]:
+        """The not-covered keywords said in the sequence of features, as (words, topic id), in the pack's
+        order; a keyword of several words counts only said together ("work out", not "works in a salon...
+        level them out")."""
+        present = frozenset(sequence)
+        numbers = {n for f in present for n in self._keywords_by_word.get(f, ()) if self._keywords[n][0] <= present}
+        return [self._keywords[n] for n in sorted(numbers) if _said(self._keyword_runs[n], sequence)]
 
     def _shared(self, analysis: Analysis, ranked: tuple[int, float, int]) -> frozenset[str]:
         """The question's words that the ranked label's best example uses too."""
@@ -355,21 +373,21 @@ class IntentMatcher(Immutable):
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it."""
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or bool(
-            self._named(analysis.features_set))
+            self._named(analysis.sequence or analysis.features))
 
     def on_subject(self, match: Match) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true")."""
         return bool(match.shared & self._topical)
 
-    def named_beside(self, intent_id: str, query: frozenset[str]) -> tuple[str, ...]:
-        """The not-covered topics a message (its features) names that are said beside this intent's
+    def named_beside(self, intent_id: str, query: Sequence[str]) -> tuple[str, ...]:
+        """The not-covered topics a message (its features, in order) names that are said beside this intent's
         answer ("since my Bell's palsy... can Botox help?": the causes of asymmetry)."""
         root = self._family.get(intent_id, intent_id)
         return tuple(dict.fromkeys(t for _, t in self._named(query) if root in self._beside.get(t, ())))
 
-    def qualified(self, intent_id: str, query: frozenset[str]) -> str | None:
-        """The not-covered topic a message (its features) names that this answer's question is then about
+    def qualified(self, intent_id: str, query: Sequence[str]) -> str | None:
+        """The not-covered topic a message (its features, in order) names that this answer's question is then about
         ("I'm pregnant. Is Botox safe?": pregnancy, not the general safety answer), or None."""
         return next((t for _, t in self._named(query)
                      if any(in_family(intent_id, q) for q in self._qualifies.get(t, ()))), None)
@@ -431,7 +449,7 @@ class IntentMatcher(Immutable):
             if touches:  # below the floor, a topic the guide doesn't cover can still be named
                 # (by its keyword only in a question, not somewhere in a long story: "we're the same age")
                 short = len(analysis.features) <= SHORT_QUESTION
-                named = [t for _, t in self._named(analysis.features_set)] if short else []
+                named = [t for _, t in self._named(analysis.sequence or analysis.features)] if short else []
                 if named:
                     topic = named[0]
                     rule += f"; names a keyword of the not-covered topic '{topic}'"
@@ -470,7 +488,7 @@ class IntentMatcher(Immutable):
             # A keyword counts unless one of the answer's own examples uses all of its words.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
             root = self._family[best.label]
-            off_guide = [(k, t) for k, t in self._named(analysis.features_set) if not any(k <= ex for ex in own)
+            off_guide = [(k, t) for k, t in self._named(analysis.sequence or analysis.features) if not any(k <= ex for ex in own)
                          and root not in self._beside.get(t, ())]
             if off_guide:
                 words, topic = off_guide[0]
