@@ -299,6 +299,13 @@ class Assistant(Immutable):
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
+            told = said[before.text] if before is not None and anchored and not before.ask else None
+            named = (matcher.named_apart(told) if told is not None and not matcher.specific(analysis)
+                     and not matcher.specific(told, named=False) else ())
+            if before is not None and named:  # "she went to the gym after her botox, is that ok?": about the gym
+                rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
+                found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
+                continue
             specific = matcher.specific(analysis) and not (scene and points_back)
             lend = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = self._with_scene(analysis, anchored, scene) if lend and not specific else None
@@ -325,10 +332,14 @@ class Assistant(Immutable):
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str]) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
-        "my face has always been lopsided"); None if it doesn't, or answers only with small talk."""
+        "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
+        on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
+        question of what Botox is)."""
         match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                             top=CLAUSE_LABELS)
-        return match if match.kind == "answer" and self._by_id[match.intent or ""].kind != "chat" else None
+        if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
+            return None
+        return match if self.matcher.on_subject(match, beyond_botox=True) else None
 
     def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...]) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else.

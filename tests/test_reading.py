@@ -93,6 +93,30 @@ def test_somewhere_proper_means_a_qualified_injector(bot):
     assert parts_of(reply) == [("answer", "side-effects.bruising"), ("answer", "provider")]
 
 
+@pytest.mark.parametrize("message, expected", [
+    # "is that ok?" points back at the sentence before it, and that names a topic the guide doesn't cover
+    ("my flatmate swears you can't go to the gym for a week after botox, is that true?", [("not-covered", "aftercare")]),
+    # ...but a sentence with a symptom in it is about the symptom
+    ("Got my jabs on Friday, there's a small bruise by my lip. Is that normal?", [("answer", "side-effects.bruising")]),
+])
+def test_a_short_ask_pointing_back_is_about_what_the_sentence_before_it_names(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
+
+
+def test_a_story_that_lends_only_botox_answers_nothing(bot):
+    # "Is that ok?" + "botox" is no question of what Botox is.
+    reply = bot.ask("I went swimming an hour after my botox. Is that ok?")
+    assert reply.kind != "answer", parts_of(reply)
+
+
+def test_a_keyword_of_several_words_counts_only_said_together(bot):
+    named = bot.matcher.named_apart
+    analyse = bot.matcher.analyse
+    assert named(analyse("she works in a salon and reckons it could even out my brows")) == ()  # not "work out"
+    assert named(analyse("can i work out after botox")) == ("aftercare",)
+    assert parts_of(bot.ask("can i work out after botox?")) == [("not-covered", "aftercare")]
+
+
 def test_any_experience_asks_about_other_people_not_the_injector(bot):
     reply = bot.ask("My jaw has been uneven since I was a kid and botox was suggested to me. Any experience with this?")
     assert not any(p.intent and in_family(p.intent, "provider") for p in reply.parts), parts_of(reply)

@@ -88,6 +88,14 @@ def _said(run: tuple[str, ...], sequence: Sequence[str]) -> bool:
     return any(sequence[i : i + size] == run for i, f in enumerate(sequence) if f == first)
 
 
+def _said_in(analysis: Analysis) -> tuple[str, ...]:
+    """The features in the order said, then each word lent by the story on its own (so a lent word can
+    name a topic, but never make a phrase with another)."""
+    said = analysis.sequence or analysis.features
+    lent = [f for f in analysis.features if f not in frozenset(said)]
+    return said + tuple(x for f in lent for x in ("", f))
+
+
 def _family_root(label: str, labels: set[str]) -> str:
     """The label's family: its shortest dotted prefix that is a label too ("a.b" for "a.b.c"), or itself."""
     pieces = label.split(".")
@@ -369,16 +377,24 @@ class IntentMatcher(Immutable):
         """The question's words that the ranked label's best example uses too."""
         return analysis.features_set & self._example_features[ranked[2]]
 
-    def specific(self, analysis: Analysis) -> bool:
+    def specific(self, analysis: Analysis, *, named: bool = True) -> bool:
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
-        False for a vague one ("can it help?", "is that true?") that needs the words around it."""
-        return any(f in self._topical and f not in self._anchors for f in analysis.features) or bool(
-            self._named(analysis.sequence or analysis.features))
+        False for a vague one ("can it help?", "is that true?") that needs the words around it;
+        ``named=False`` leaves the topics the guide doesn't cover out of it."""
+        return any(f in self._topical and f not in self._anchors for f in analysis.features) or (
+            named and bool(self._named(_said_in(analysis))))
 
-    def on_subject(self, match: Match) -> bool:
+    def on_subject(self, match: Match, *, beyond_botox: bool = False) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
-        everyday words ("is that true?" sharing "true" with "botox is a poison, is that true")."""
-        return bool(match.shared & self._topical)
+        everyday words ("is that true?" sharing "true" with "botox is a poison, is that true");
+        ``beyond_botox``: on one besides the anchors (Botox, injections) themselves."""
+        return bool(match.shared & (self._topical - self._anchors if beyond_botox else self._topical))
+
+    def named_apart(self, analysis: Analysis) -> tuple[str, ...]:
+        """The not-covered topics a text names in its own words, those said beside an answer aside
+        ("I paid £300 for it": prices; not "since my Bell's palsy", said beside the asymmetry answer)."""
+        return tuple(dict.fromkeys(t for _, t in self._named(analysis.sequence or analysis.features)
+                                   if not self._beside.get(t)))
 
     def named_beside(self, intent_id: str, query: Sequence[str]) -> tuple[str, ...]:
         """The not-covered topics a message (its features, in order) names that are said beside this intent's
@@ -449,7 +465,7 @@ class IntentMatcher(Immutable):
             if touches:  # below the floor, a topic the guide doesn't cover can still be named
                 # (by its keyword only in a question, not somewhere in a long story: "we're the same age")
                 short = len(analysis.features) <= SHORT_QUESTION
-                named = [t for _, t in self._named(analysis.sequence or analysis.features)] if short else []
+                named = [t for _, t in self._named(_said_in(analysis))] if short else []
                 if named:
                     topic = named[0]
                     rule += f"; names a keyword of the not-covered topic '{topic}'"
@@ -488,7 +504,7 @@ class IntentMatcher(Immutable):
             # A keyword counts unless one of the answer's own examples uses all of its words.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
             root = self._family[best.label]
-            off_guide = [(k, t) for k, t in self._named(analysis.sequence or analysis.features) if not any(k <= ex for ex in own)
+            off_guide = [(k, t) for k, t in self._named(_said_in(analysis)) if not any(k <= ex for ex in own)
                          and root not in self._beside.get(t, ())]
             if off_guide:
                 words, topic = off_guide[0]
