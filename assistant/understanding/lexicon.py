@@ -101,7 +101,11 @@ class Lexicon:
                 if key:
                     phrases.setdefault(key, concept)
         self._phrases = phrases
-        self._longest = max((len(k) for k in phrases), default=1)
+        # For each word that starts a phrase, the lengths of its phrases, longest first (most words start none).
+        sizes: dict[str, set[int]] = {}
+        for key in phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        self._sizes = {first: tuple(sorted(s, reverse=True)) for first, s in sizes.items()}
         self._skip = frozenset(data.stopwords | data.filler)
         self._stopwords = data.stopwords
         self._filler = frozenset(data.filler | {stem(w) for w in data.filler})
@@ -178,7 +182,9 @@ class Lexicon:
         fillers: set[str] = set()
         i = 0
         while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
+            for size in self._sizes.get(stems[i], ()):
+                if size > len(stems) - i:
+                    continue
                 concept = self._phrases.get(tuple(stems[i : i + size]))
                 if concept is not None:
                     features.append(concept)

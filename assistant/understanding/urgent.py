@@ -107,17 +107,26 @@ class _Words:
         self.at: dict[str, list[int]] = {}
         for i, w in enumerate(stems):
             self.at.setdefault(w, []).append(i)
+        self._present: dict[int, list[Phrase]] = {}
+
+    def present(self, phrases: tuple[Phrase, ...]) -> list[Phrase]:
+        """The phrases whose first word the message uses (most use none); worked out once per list."""
+        found = self._present.get(id(phrases))
+        if found is None:
+            at = self.at
+            found = self._present[id(phrases)] = [p for p in phrases if p[0] in at]
+        return found
 
     def find(self, phrase: Phrase, start: int = 0, end: int | None = None) -> list[int]:
         """Where ``phrase`` begins, wholly within words ``start`` to ``end``."""
         n, stop = len(phrase), len(self.stems) if end is None else end
         return [i for i in self.at.get(phrase[0], ()) if start <= i and i + n <= stop and tuple(self.stems[i : i + n]) == phrase]
 
-    def any_in(self, phrases: Iterable[Phrase], start: int, end: int) -> bool:
-        return any(self.find(p, start, end) for p in phrases)
+    def any_in(self, phrases: tuple[Phrase, ...], start: int, end: int) -> bool:
+        return any(self.find(p, start, end) for p in self.present(phrases))
 
-    def has(self, phrases: Iterable[Phrase]) -> bool:
-        return any(self.find(p) for p in phrases)
+    def has(self, phrases: tuple[Phrase, ...]) -> bool:
+        return any(self.find(p) for p in self.present(phrases))
 
     def sentence(self, i: int) -> tuple[int, int]:
         return self.bounds[self.sentence_of[i]]
@@ -217,9 +226,9 @@ class UrgentCheck:
 
     def _negated(self, w: _Words, start: int, end: int, by_pair: bool, lo: int) -> bool:
         """A negator just before the symptom, or (for a pair) inside it ("my eyelid is not drooping")."""
-        for n in self._negators:
+        for n in w.present(self._negators):
             for i in w.find(n, max(lo, start - _NEGATION_REACH - len(n)), end if by_pair else start + len(n)):
-                if (by_pair or i < start) and not any(w.find(p, i, i + len(p)) for p in self._not_negating):
+                if (by_pair or i < start) and not any(w.find(p, i, i + len(p)) for p in w.present(self._not_negating)):
                     return True
         return False
 
@@ -233,23 +242,23 @@ class UrgentCheck:
     def _injections(self, w: _Words) -> set[int]:
         """The sentences that tell of an injection given ("since my botox", "botox 3 days ago")."""
         found: set[int] = set()
-        for phrase in self._injection:
+        for phrase in w.present(self._injection):
             for i in w.find(phrase):
                 lo, hi = w.sentence(i)
                 end = i + len(phrase)
                 before = any(not _BLOCKERS.intersection(w.stems[j + len(b) : i])
-                             for b in self._before for j in w.find(b, max(lo, i - 3 - len(b)), i))
+                             for b in w.present(self._before) for j in w.find(b, max(lo, i - 3 - len(b)), i))
                 wished = bool(_WISHED.intersection(w.stems[max(lo, i - 2) : i]))  # "can i get botox today?"
-                after = not wished and any(w.find(a, end, min(hi, end + 5)) for a in self._after)
+                after = not wished and any(w.find(a, end, min(hi, end + 5)) for a in w.present(self._after))
                 if (before or after) and not w.any_in(self._future, lo, hi) and not self._negated(w, i, end, False, lo):
                     found.add(w.sentence_of[i])
         return found
 
     def _is_hypothetical(self, w: _Words, lo: int, hi: int, start: int) -> bool:
         """An explicit hypothetical or plan before the symptom in its sentence, or "if" with a future."""
-        if any(i < start for p in self._hypothetical for i in w.find(p, lo, hi)):
+        if any(i < start for p in w.present(self._hypothetical) for i in w.find(p, lo, hi)):
             return True
-        if any(w.find(p, lo, lo + len(p)) for p in self._opening):
+        if any(w.find(p, lo, lo + len(p)) for p in w.present(self._opening)):
             return True
         return bool(w.find((self._if,), lo, start)) and w.any_in(self._future, lo, hi)
 
@@ -262,7 +271,7 @@ class UrgentCheck:
             return False
         start, end = (0, len(w.stems)) if not current else (lo, w.bounds[min(len(w.bounds) - 1, sentence + _PASSED_REACH)][1])
         # "they have not gone away" is not a symptom that passed
-        return any(not _ABSENT.intersection(w.stems[max(0, i - 2) : i]) for p in self._passed for i in w.find(p, start, end))
+        return any(not _ABSENT.intersection(w.stems[max(0, i - 2) : i]) for p in w.present(self._passed) for i in w.find(p, start, end))
 
     def _general(self, w: _Words, lo: int, hi: int) -> bool:
         """A general question: it opens with "is", "how", "does"... and names no one and no time."""
@@ -295,7 +304,7 @@ class UrgentCheck:
         other_cause = w.has(self._other_cause)
         standalone = w.has(self._standalone)
         happening = w.has(self._now)
-        idioms = [(i, i + len(p)) for p in self._idioms for i in w.find(p)]
+        idioms = [(i, i + len(p)) for p in w.present(self._idioms) for i in w.find(p)]
         topical: bool | None = None
         accepted: list[tuple[RedFlag, int, int]] = []
         undated = False
@@ -316,7 +325,7 @@ class UrgentCheck:
             current = w.any_in(self._onset, lo, hi)
             if not happening and self._is_hypothetical(w, lo, hi, start):
                 continue
-            if not current and any(i < start or flag.tier == CONTACT_DOCTOR for p in self._risk for i in w.find(p, lo, hi)):
+            if not current and any(i < start or flag.tier == CONTACT_DOCTOR for p in w.present(self._risk) for i in w.find(p, lo, hi)):
                 continue  # a risk question ("can botox cause hives?"); an emergency only when the question frames it
                 # ("how common is trouble swallowing?"), not "i can't swallow, will i be ok?"
             if not current and self._general(w, lo, hi):
@@ -334,8 +343,8 @@ class UrgentCheck:
             if flag.tier == CONTACT_DOCTOR:
                 if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))):
                     continue  # in a Botox conversation, "and hives?" asks; "i have hives" tells
-                if not happening and (any(i < start for p in self._plans for i in w.find(p, lo, hi))
-                                      or any(w.find(p, lo, lo + len(p)) for p in self._plan_openings)):
+                if not happening and (any(i < start for p in w.present(self._plans) for i in w.find(p, lo, hi))
+                                      or any(w.find(p, lo, lo + len(p)) for p in w.present(self._plan_openings))):
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
