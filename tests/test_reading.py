@@ -35,6 +35,11 @@ def parts_of(reply):
     ("my jaw is wider on one side, i was hoping injections might help?",
      [("my jaw is wider on one side", False), ("i was hoping injections might help", True)]),
     ("is it safe, my mum has her doubts", [("is it safe", True), ("my mum has her doubts", False)]),
+    ("what's it made from, and who's allowed to inject it",  # "what's", "who's" open questions too
+     [("what's it made from", True), ("who's allowed to inject it", True)]),
+    ("I'd like to know how it works and whether it could even up my brows",  # a second indirect question
+     [("I'd like to know how it works", True), ("whether it could even up my brows", True)]),
+    ("I had botox and if it goes wrong I will complain", [("I had botox", False), ("if it goes wrong I will complain", False)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

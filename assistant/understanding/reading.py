@@ -46,6 +46,8 @@ _CLAUSE = re.compile(
 # A comma before someone new telling something starts a clause of its own: "what is botox exactly, my mum
 # keeps saying she wants it" asks what Botox is; the rest sets the scene.
 _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w+ing\b)[a-z']+\s)", re.IGNORECASE)
+# "...how botox works and if it can even out my smile": a second indirect question, asked as the first was.
+_INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
 _SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
@@ -70,7 +72,8 @@ def _opens_question(words: list[str]) -> bool:
     first, second = words[0], (words[1] if len(words) > 1 else "")
     if first in _AUX:  # "can botox", "would relaxing that side..."
         return second in _SUBJECTS or second.endswith("ing") or not second
-    if first in ("what", "whats", "wat", "wot", "wut", "wats", "who", "whom", "whose", "which", "why"):
+    if first in ("what", "whats", "wat", "wot", "wut", "wats", "who", "whos", "whom", "whose", "which", "why", "hows",
+                 "wheres", "whens"):  # "how's", "where's": "is" follows
         return True
     if first in ("how", "when", "where"):
         return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly")
@@ -82,7 +85,7 @@ def _is_ask(text: str, question_mark: bool) -> bool:
     if question_mark:
         return True
     lowered = text.lower()
-    words = [w.strip("'\"(,") for w in lowered.split()[:2]]
+    words = [w.strip("'\"(,").replace("'", "").replace("\u2019", "") for w in lowered.split()[:2]]  # "what's": whats
     return _opens_question(words) or any(p in lowered for p in ASK_PHRASES)
 
 
@@ -105,7 +108,8 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool]]:
         pieces.append((text[: greeting.end()], start, True))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
-    for m in sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text)], key=lambda m: m.start()):
+    for m in sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text)],
+                    key=lambda m: m.start()):
         if m.start() < last:
             continue
         pieces.append((text[last:m.start()], start + last, False))
@@ -125,7 +129,8 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
                 continue
             lead = len(text) - len(text.lstrip(" \t,-:\"'()*"))
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
-            asks = _is_ask(stripped, question_mark and number == len(clauses))
+            asks = _is_ask(stripped, question_mark and number == len(clauses)) or (
+                number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
             segments.append(Segment(stripped, at + lead, not greeting and asks))
             if len(segments) >= limit:
                 return segments
