@@ -40,6 +40,9 @@ def parts_of(reply):
     ("I'd like to know how it works and whether it could even up my brows",  # a second indirect question
      [("I'd like to know how it works", True), ("whether it could even up my brows", True)]),
     ("I had botox and if it goes wrong I will complain", [("I had botox", False), ("if it goes wrong I will complain", False)]),
+    ("what are the risks, and if it goes badly is it permanent?",  # the condition sets the scene for its question
+     [("what are the risks", True), ("if it goes badly", False), ("is it permanent", True)]),
+    ("if I get a bruise will it show for long", [("if I get a bruise", False), ("will it show for long", True)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

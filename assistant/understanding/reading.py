@@ -48,6 +48,10 @@ _CLAUSE = re.compile(
 _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w+ing\b)[a-z']+\s)", re.IGNORECASE)
 # "...how botox works and if it can even out my smile": a second indirect question, asked as the first was.
 _INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
+# "if it does go wrong is it permanent": the condition sets the scene, the question after it asks.
+_CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b)\S+(?:\s+\S+){0,8}?,?\s+(?=(?:(?:is|are|will|can|could|"
+                        r"does|do|would|should)\s+(?:it|i|you|my|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
+                        re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
 _SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
@@ -101,20 +105,27 @@ def _sentences(message: str) -> list[tuple[str, int, bool]]:
 
 
 def _clauses(text: str, start: int) -> list[tuple[str, int, bool]]:
-    """A sentence cut where a greeting ends or a new question begins: (text, start, is a greeting)."""
+    """A sentence cut where a greeting ends or a new question begins: (text, start, only sets the scene:
+    a greeting, or a condition before its question)."""
     pieces: list[tuple[str, int, bool]] = []
     greeting = _GREETING.match(text)
     if greeting and text[greeting.end():].strip():
         pieces.append((text[: greeting.end()], start, True))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
-    for m in sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text)],
-                    key=lambda m: m.start()):
-        if m.start() < last:
-            continue
-        pieces.append((text[last:m.start()], start + last, False))
-        last = m.end()
-    pieces.append((text[last:], start + last, False))
+    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text)], key=lambda m: m.start())
+    bounds: list[tuple[int, int]] = []
+    for m in cuts:
+        if m.start() >= last:
+            bounds.append((last, m.start()))
+            last = m.end()
+    bounds.append((last, len(text)))
+    for lo, hi in bounds:
+        condition = _CONDITION.match(text, lo, hi)
+        if condition:  # "if it goes wrong | is it permanent?"
+            pieces.append((text[lo:condition.end()], start + lo, True))
+            lo = condition.end()
+        pieces.append((text[lo:hi], start + lo, False))
     return pieces
 
 
@@ -123,7 +134,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     segments: list[Segment] = []
     for sentence, start, question_mark in _sentences(message):
         clauses = _clauses(sentence, start)
-        for number, (text, at, greeting) in enumerate(clauses, 1):
+        for number, (text, at, scene) in enumerate(clauses, 1):
             stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
             if not any(ch.isalnum() for ch in stripped):
                 continue
@@ -131,7 +142,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
             asks = _is_ask(stripped, question_mark and number == len(clauses)) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
-            segments.append(Segment(stripped, at + lead, not greeting and asks))
+            segments.append(Segment(stripped, at + lead, not scene and asks))
             if len(segments) >= limit:
                 return segments
     return segments
