@@ -43,6 +43,10 @@ def parts_of(reply):
     ("what are the risks, and if it goes badly is it permanent?",  # the condition sets the scene for its question
      [("what are the risks", True), ("if it goes badly", False), ("is it permanent", True)]),
     ("if I get a bruise will it show for long", [("if I get a bruise", False), ("will it show for long", True)]),
+    ("Booked for friday. Also does insurance ever pay for it", [("Booked for friday", False),
+                                                               ("does insurance ever pay for it", True)]),
+    ("Was told it would be subtle. Can barely smile now", [("Was told it would be subtle", False),
+                                                          ("Can barely smile now", False)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

@@ -39,6 +39,9 @@ _SUBJECTS = frozenset("i you he she it we they this that these those there botox
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
 _OPENERS = "can could does do is are will would should what who which why when where how".split()
+# Verbs that, opening a sentence, ask whatever follows ("Does insurance cover it?"); not "can", "was",
+# "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
+_ASKING_VERBS = frozenset("does do is are will would should isnt doesnt arent wont".split())
 _CLAUSE = re.compile(
     _JOINERS + r"(?=(?:also\s+|then\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
     re.IGNORECASE,
@@ -68,12 +71,15 @@ class Segment:
     ask: bool
 
 
-def _opens_question(words: list[str]) -> bool:
-    """True for "can botox...", "does it...", "what is...", "how long...", "when will...";
-    False for "can see fine" (no subject) and "when I was 8" (a story)."""
+def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
+    """True for "can botox...", "does it...", "what is...", "how long...", "when will...", and at the start
+    of a sentence "does insurance...", "is filler..."; False for "can see fine" (no subject), "was told"
+    and "when I was 8" (a story)."""
     if not words:
         return False
     first, second = words[0], (words[1] if len(words) > 1 else "")
+    if sentence_start and first in _ASKING_VERBS:
+        return True
     if first in _AUX:  # "can botox", "would relaxing that side..."
         return second in _SUBJECTS or second.endswith("ing") or not second
     if first in ("what", "whats", "wat", "wot", "wut", "wats", "who", "whos", "whom", "whose", "which", "why", "hows",
@@ -84,13 +90,13 @@ def _opens_question(words: list[str]) -> bool:
     return first in ("any", "anyone", "anybody")
 
 
-def _is_ask(text: str, question_mark: bool) -> bool:
+def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> bool:
     """A clause asks if it ends in a question mark, opens like a question, or uses an asking phrase."""
     if question_mark:
         return True
     lowered = text.lower()
     words = [w.strip("'\"(,").replace("'", "").replace("\u2019", "") for w in lowered.split()[:2]]  # "what's": whats
-    return _opens_question(words) or any(p in lowered for p in ASK_PHRASES)
+    return _opens_question(words, sentence_start) or any(p in lowered for p in ASK_PHRASES)
 
 
 def _sentences(message: str) -> list[tuple[str, int, bool]]:
@@ -134,15 +140,17 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     segments: list[Segment] = []
     for sentence, start, question_mark in _sentences(message):
         clauses = _clauses(sentence, start)
+        first = True  # the sentence's first clause with words in it
         for number, (text, at, scene) in enumerate(clauses, 1):
             stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
             if not any(ch.isalnum() for ch in stripped):
                 continue
             lead = len(text) - len(text.lstrip(" \t,-:\"'()*"))
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
-            asks = _is_ask(stripped, question_mark and number == len(clauses)) or (
+            asks = _is_ask(stripped, question_mark and number == len(clauses), first) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
             segments.append(Segment(stripped, at + lead, not scene and asks))
+            first = False
             if len(segments) >= limit:
                 return segments
     return segments
