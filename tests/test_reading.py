@@ -47,6 +47,9 @@ def parts_of(reply):
                                                                ("does insurance ever pay for it", True)]),
     ("Was told it would be subtle. Can barely smile now", [("Was told it would be subtle", False),
                                                           ("Can barely smile now", False)]),
+    ("will mine look like my sister's? she had it done in may", [("will mine look like my sister's", True),
+                                                                 ("she had it done in may", False)]),
+    ("e.g. my brows. is it ok?", [("e.g. my brows", False), ("is it ok", True)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

@@ -57,7 +57,7 @@ _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b
                         re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
-_SENTENCE = re.compile(r"(?<!\b[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
