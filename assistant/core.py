@@ -297,11 +297,7 @@ class Assistant(Immutable):
             analysis = said[segment.text]
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
-            # Outside a message about Botox, a sentence before names the subject only with two of its words
-            # ("a bruise by my jaw", not "the cake came out lopsided").
-            names = (before is not None and not anchored and not before.ask and len(matcher.subject_words(said[before.text])) > 1
-                     and not matcher.named_apart(said[before.text]))  # "my tooth hurts on one side": teeth, no subject
-            if before is not None and not anchored and matcher.unknown(said[before.text]) and not names:
+            if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
             told = said[before.text] if before is not None and anchored and not before.ask else None
             named = (matcher.named_apart(told) if told is not None and not matcher.specific(analysis)
@@ -310,10 +306,9 @@ class Assistant(Immutable):
                 rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
-            story = said[before.text].features_set if before is not None and names else scene
-            specific = matcher.specific(analysis) and not (story and points_back)
-            lend = bool(story) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = self._with_scene(analysis, anchored, story) if lend and not specific else None
+            specific = matcher.specific(analysis) and not (scene and points_back)
+            lend = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
+            match = self._with_scene(analysis, anchored, scene) if lend and not specific else None
             if match is None:
                 match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS)
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
@@ -322,7 +317,7 @@ class Assistant(Immutable):
                     found.append((match, segment.text))
                     continue
                 if lend and specific:  # a specific ask the guide can't answer alone: the story may help
-                    match = self._with_scene(analysis, anchored, story) or match
+                    match = self._with_scene(analysis, anchored, scene) or match
             if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":

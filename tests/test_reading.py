@@ -118,16 +118,6 @@ def test_a_short_ask_pointing_back_is_about_what_the_sentence_before_it_names(bo
     assert parts_of(bot.ask(message)) == expected
 
 
-@pytest.mark.parametrize("message, answered", [
-    ("got them done on monday, there's a bruise by my jaw now, is that normal?", True),  # a face and a bruise
-    ("our cake came out of the oven lopsided, is that normal?", False),  # lopsided, but no face
-    ("my back tooth aches on one side, is that normal?", False),  # teeth: not the guide's subject
-])
-def test_without_the_word_botox_a_sentence_before_a_short_ask_needs_two_words_of_the_subject(bot, message, answered):
-    reply = bot.ask(message)
-    assert (reply.kind == "answer") == answered, parts_of(reply)
-
-
 def test_a_story_that_lends_only_botox_answers_nothing(bot):
     # "Is that ok?" + "botox" is no question of what Botox is.
     reply = bot.ask("I went swimming an hour after my botox. Is that ok?")

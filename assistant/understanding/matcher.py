@@ -384,10 +384,6 @@ class IntentMatcher(Immutable):
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or (
             named and bool(self._named(_said_in(analysis))))
 
-    def subject_words(self, analysis: Analysis) -> frozenset[str]:
-        """The words of the subject a text names (Botox, a bruise, the face...)."""
-        return analysis.features_set & self._topical
-
     def on_subject(self, match: Match, *, beyond_botox: bool = False) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true");
