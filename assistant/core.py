@@ -24,7 +24,7 @@ from .knowledge.loader import load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
-from .understanding.reading import Segment, read_message
+from .understanding.reading import Segment, read_message, yes_or_no
 from .understanding.text import MAX_INPUT_CHARS, printable
 from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
@@ -300,8 +300,8 @@ class Assistant(Immutable):
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
             told = said[before.text] if before is not None and anchored and not before.ask else None
-            named = (matcher.named_apart(told) if told is not None and not matcher.specific(analysis)
-                     and not matcher.specific(told, named=False) else ())
+            named = (matcher.named_apart(told) if told is not None and yes_or_no(segment.text)
+                     and not matcher.specific(analysis) and not matcher.specific(told, named=False) else ())
             if before is not None and named:  # "she went to the gym after her botox, is that ok?": about the gym
                 rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))

@@ -50,6 +50,8 @@ def parts_of(reply):
     ("will mine look like my sister's? she had it done in may", [("will mine look like my sister's", True),
                                                                  ("she had it done in may", False)]),
     ("e.g. my brows. is it ok?", [("e.g. my brows", False), ("is it ok", True)]),
+    ("Uneven brows - what are my options? a 2-3 week wait", [("Uneven brows", False), ("what are my options", True),
+                                                            ("a 2-3 week wait", False)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected
@@ -116,6 +118,12 @@ def test_somewhere_proper_means_a_qualified_injector(bot):
 ])
 def test_a_short_ask_pointing_back_is_about_what_the_sentence_before_it_names(bot, message, expected):
     assert parts_of(bot.ask(message)) == expected
+
+
+def test_a_question_about_botox_after_a_sentence_naming_an_uncovered_topic_is_still_about_botox(bot):
+    # only a yes-or-no ask ("is that true?") points back at the sentence; "what's it for?" asks about Botox
+    assert parts_of(bot.ask("my mate reckons botox isn't approved over here. what's it actually for then?")) == [
+        ("answer", "botox.uses")]
 
 
 def test_a_story_that_lends_only_botox_answers_nothing(bot):

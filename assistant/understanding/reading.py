@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Segment", "read_message", "MAX_SEGMENTS"]
+__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no"]
 
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
@@ -57,7 +57,7 @@ _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b
                         re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
-_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|\s[-\u2013\u2014]+\s", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
@@ -88,6 +88,16 @@ def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
     if first in ("how", "when", "where"):
         return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly")
     return first in ("any", "anyone", "anybody")
+
+
+def yes_or_no(text: str) -> bool:
+    """True for a question answered yes or no ("is that ok?", "does it matter?"), False for "what's it for?".
+
+    >>> yes_or_no("is that normal"), yes_or_no("what's it actually for")
+    (True, False)
+    """
+    first = text.lower().split(maxsplit=1)[:1]
+    return bool(first) and first[0].replace("'", "").replace("\u2019", "") in _AUX
 
 
 def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> bool:
