@@ -7,7 +7,7 @@ import random
 import shutil
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import KnowledgeError, QuizError
@@ -179,6 +179,8 @@ def test_reads_skip_and_quit(item, typed, action):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
+@example("\u2776")  # a circled digit: a digit to str.isdigit, not to int()
+@example("\u0662")  # an Arabic-Indic two, which int() reads
 def test_any_text_reads_as_something_valid(text):
     for item in (CHOICE, TRUE_FALSE):
         reading = read_answer(text, item)

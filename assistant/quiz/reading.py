@@ -125,7 +125,7 @@ def _marked_index(mark: str, count: int) -> int | None:
     """The option a letter ("b") or number ("2") stands for, if there is one."""
     if mark in LETTERS:
         index = LETTERS.index(mark)
-    elif mark.isdigit():
+    elif mark.isdecimal():  # "2", or another script's digit; not "❶", a digit int() does not read
         index = int(mark) - 1
     else:
         return None
