@@ -50,6 +50,8 @@ def parts_of(reply):
     ("will mine look like my sister's? she had it done in may", [("will mine look like my sister's", True),
                                                                  ("she had it done in may", False)]),
     ("e.g. my brows. is it ok?", [("e.g. my brows", False), ("is it ok", True)]),
+    ("will it work on my brows and roughly how much is it", [("will it work on my brows", True),
+                                                           ("roughly how much is it", True)]),
     ("Uneven brows - what are my options? a 2-3 week wait", [("Uneven brows", False), ("what are my options", True),
                                                             ("a 2-3 week wait", False)]),
 ])

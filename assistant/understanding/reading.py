@@ -43,7 +43,7 @@ _OPENERS = "can could does do is are will would should what who which why when w
 # "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
 _ASKING_VERBS = frozenset("does do is are will would should isnt doesnt arent wont".split())
 _CLAUSE = re.compile(
-    _JOINERS + r"(?=(?:also\s+|then\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
+    _JOINERS + r"(?=(?:also\s+|then\s+|[a-z]{2,}ly\s+|if\s+so\s*,?\s*|if\s+not\s*,?\s*)?(?:" + "|".join(_OPENERS) + r")\b)",
     re.IGNORECASE,
 )
 # A comma before someone new telling something starts a clause of its own: "what is botox exactly, my mum
@@ -105,7 +105,10 @@ def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> boo
     if question_mark:
         return True
     lowered = text.lower()
-    words = [w.strip("'\"(,").replace("'", "").replace("\u2019", "") for w in lowered.split()[:2]]  # "what's": whats
+    words = [w.strip("'\"(,").replace("'", "").replace("\u2019", "") for w in lowered.split()[:3]]  # "what's": whats
+    if len(words) > 1 and len(words[0]) > 4 and words[0].endswith("ly"):  # "roughly how much...", "honestly is it..."
+        words = words[1:]
+    words = words[:2]
     return _opens_question(words, sentence_start) or any(p in lowered for p in ASK_PHRASES)
 
 
