@@ -104,6 +104,7 @@ class Part:
     source: str | None = None
     score: float = 0.0
     asked: str = ""  # the words of the message this part answers
+    also_asked: tuple[str, ...] = ()  # later asks of the same topic, answered or named by this part too
     topic: str | None = None  # the not-covered topic, when one was named
     match: Match | None = field(default=None, repr=False, compare=False)
 
@@ -347,29 +348,39 @@ class Assistant(Immutable):
         A topic the message names that is said beside an answer (the causes of asymmetry beside
         the asymmetry answer) follows that answer."""
         parts: list[Part] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # an intent family or a not-covered topic, and where its part is
+
+        def again(key: str, asked: str) -> bool:
+            """True if the key has its part already; the ask is then one more that part answers."""
+            if key not in seen:
+                return False
+            part = parts[seen[key]]
+            if asked != part.asked and asked not in part.also_asked:
+                parts[seen[key]] = replace(part, also_asked=part.also_asked + (asked,))
+            return True
+
         for match, asked in found:
             if match.kind == "answer" and (topic := self.matcher.qualified(match.intent or "", whole)) is not None:
                 match = replace(match, kind="not-covered", intent=None, topic=topic)  # asked of a topic not covered
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]
                 key = self.matcher.family(intent.id)
-                if key in seen:
+                if again(key, asked):
                     continue
-                seen.add(key)
+                seen[key] = len(parts)
                 kind = "answer" if intent.kind == DOMAIN_KIND else intent.kind
                 parts.append(Part(kind, intent.id, intent.title, intent.answer,
                                   self.knowledge.source_label(intent) or None, match.score, asked, match=match))
                 for topic in self.matcher.named_beside(intent.id, whole):  # said right after that answer
                     if "not-covered:" + topic not in seen:
-                        seen.add("not-covered:" + topic)
+                        seen["not-covered:" + topic] = len(parts)
                         parts.append(self._topic_part(replace(match, kind="not-covered", intent=None, topic=topic), asked))
             elif match.topic is None:
                 parts.append(Part("not-covered", None, "Not covered by the guide",
                                   f"The guide doesn't answer \u201c{printable(asked, 160)}\u201d.", None, match.score,
                                   asked, match=match))
-            elif "not-covered:" + (match.topic or "") not in seen:
-                seen.add("not-covered:" + (match.topic or ""))
+            elif not again("not-covered:" + match.topic, asked):
+                seen["not-covered:" + match.topic] = len(parts)
                 parts.append(self._topic_part(match, asked))
         substantive = [p for p in parts if p.kind in ("answer", "not-covered")]
         return (substantive or parts[:1])[:MAX_PARTS]
@@ -383,7 +394,7 @@ class Assistant(Immutable):
         """One reply from its parts: the main part's kind and intent, every part's text, one disclaimer."""
         if len(parts) == 1 and parts[0].match is not None:
             reply = self._reply_to(question, parts[0].match, context)
-            return replace(reply, parts=(replace(reply.parts[0], asked=parts[0].asked),))
+            return replace(reply, parts=(replace(reply.parts[0], asked=parts[0].asked, also_asked=parts[0].also_asked),))
         main = next((p for p in parts if p.kind == "answer"), parts[0])
         answered = [p.intent for p in parts if p.kind == "answer" and p.intent]
         follow = [i for p in parts if p.intent for i in self._by_id[p.intent].follow_up]

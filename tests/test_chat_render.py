@@ -138,6 +138,13 @@ def test_why_shows_candidates_margin_rule_and_corrections(bot, renderer):
         assert f"{typed} → {understood}" in text
 
 
+def test_why_names_every_ask_a_part_answers(bot, renderer):
+    reply = bot.ask("does it bruise? can i hit the gym after, and can i wear make up on it?")
+    assert [p.kind for p in reply.parts] == ["answer", "not-covered"]
+    text = " ".join(renderer.plain(s.ShowWhy(reply), 100).split())
+    assert "Part 2: Not covered: aftercare" in text and "Also answers: \u201ccan i wear make up on it\u201d" in text
+
+
 def test_why_for_urgent_names_the_red_flags(bot, renderer):
     reply = bot.ask("I can't breathe after my botox")
     text = renderer.plain(s.ShowWhy(reply), 100)

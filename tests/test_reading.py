@@ -158,6 +158,12 @@ def test_each_part_is_answered_in_order_and_the_rest_named(bot):
     assert text.index("Pain from the injections") < text.index("Not covered: prices")
 
 
+def test_two_asks_of_one_uncovered_topic_are_named_once_for_both(bot):
+    reply = bot.ask("can i hit the gym the day after botox, and can i wear make up on it?")
+    assert parts_of(reply) == [("not-covered", "aftercare")]
+    assert reply.parts[0].also_asked == ("can i wear make up on it",)
+
+
 def test_three_asks_three_parts(bot):
     reply = bot.ask("What is botox made from, who should inject it, and can I have it while pregnant?")
     assert parts_of(reply) == [("answer", "botox.what-is-it"), ("answer", "provider"), ("not-covered", "pregnancy")]

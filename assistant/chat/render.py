@@ -202,6 +202,9 @@ class Renderer:
                               match=part.match, parts=(part,))
                 out += [("", "\n")] + para("title", f"Part {number}: {part.title}", width)
                 out += self._why(b.ShowWhy(one, None), width)
+                if part.also_asked:  # a later ask of the same topic, answered by this part too
+                    asked = ", ".join(f"\u201c{printable(a, 80)}\u201d" for a in part.also_asked)
+                    out += para("", f"Also answers: {asked}", width, "  ")
             return out
         out = para("label", f"How I read \u201c{printable(reply.question, 120)}\u201d", width)
         match = reply.match
