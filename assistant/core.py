@@ -272,6 +272,7 @@ class Assistant(Immutable):
             return None
         said = {s.text: self.matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
         whole = tuple(f for a in said.values() for f in (*(a.sequence or a.features), ""))  # "": a clause ends
+        told = tuple(f for s in segments if not s.ask for f in (*(said[s.text].sequence or said[s.text].features), ""))
         anchored = context.topic is not None or any(a.anchored for a in said.values())
         found = self._found(segments, asks, said, anchored)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
@@ -280,7 +281,7 @@ class Assistant(Immutable):
             # are its other asks ("...and who should do it?").
             found = self._found(segments, asks, said, True)
         asked_at = {s.text: s.start for s in asks}
-        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole)
+        parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
@@ -342,11 +343,13 @@ class Assistant(Immutable):
             return None
         return match if self.matcher.on_subject(match, beyond_botox=True) else None
 
-    def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...]) -> list[Part]:
+    def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...], told: tuple[str, ...] = ()) -> list[Part]:
         """One part per intent family or not-covered topic, in order; small talk only if nothing else.
 
         A topic the message names that is said beside an answer (the causes of asymmetry beside
-        the asymmetry answer) follows that answer."""
+        the asymmetry answer) follows that answer. A topic the story or the ask itself names that the
+        ask is then about ("I'm pregnant, is it safe?") takes the answer's place; asked about on its own
+        ("can it even out my brows, and can I have it while pregnant?") it is a part of its own."""
         parts: list[Part] = []
         seen: dict[str, int] = {}  # an intent family or a not-covered topic, and where its part is
 
@@ -360,7 +363,8 @@ class Assistant(Immutable):
             return True
 
         for match, asked in found:
-            if match.kind == "answer" and (topic := self.matcher.qualified(match.intent or "", whole)) is not None:
+            said = told + (match.analysis.sequence if match.analysis is not None else ())
+            if match.kind == "answer" and (topic := self.matcher.qualified(match.intent or "", said)) is not None:
                 match = replace(match, kind="not-covered", intent=None, topic=topic)  # asked of a topic not covered
             if match.kind == "answer":
                 intent = self._by_id[match.intent or ""]

@@ -90,12 +90,19 @@ def test_a_cause_of_asymmetry_gets_the_asymmetry_answer_and_says_causes_are_not_
     ("Just found out I'm expecting, and I have botox for my brows booked for Thursday. Is it still safe to go ahead?", "pregnancy"),
     ("i'm breastfeeding my 2 month old, is botox ok safety wise?", "pregnancy"),
     ("I'm on blood thinners after my heart op. Is botox safe for someone like me?", "eligibility"),
+    ("currently 5 months pregnant, could botox sort out my lopsided smile?", "pregnancy"),
+    ("I'm breastfeeding my youngest, can I still get botox?", "eligibility"),  # who can have it: not covered
 ])
 def test_is_it_safe_asked_of_a_condition_the_guide_does_not_cover_is_not_answered_with_general_safety(bot, message,
                                                                                                       condition):
     reply = bot.ask(message)
     assert parts_of(reply) == [("not-covered", condition)]
     assert reply.intent is None and bot.ask("is botox safe?").intent == "side-effects.safety"
+
+
+def test_a_condition_asked_about_on_its_own_is_a_part_beside_the_answer(bot):
+    reply = bot.ask("could botox even up my brows, and is it ok to have while trying for a baby?")
+    assert parts_of(reply) == [("answer", "asymmetry.treatment"), ("not-covered", "pregnancy")]
 
 
 def test_a_second_ask_in_a_message_about_the_subject_is_about_it_too(bot):
