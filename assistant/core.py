@@ -290,7 +290,11 @@ class Assistant(Immutable):
         matcher = self.matcher
         # The story lends its subject words only to a message about the subject, and small talk
         # ("thanks", "what can you do?") counts only in a message that isn't.
-        scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features) if anchored else frozenset()
+        scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features)
+        if not anchored:  # a story that never names Botox lends only if it tells of a face ("my jaw is wider")
+            story = tuple(f for s in segments if not s.ask for f in (*(said[s.text].sequence or said[s.text].features), ""))
+            if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(story):
+                scene = frozenset()
         small_talk = not (anchored or any(a.topical for a in said.values()))
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
@@ -341,6 +345,8 @@ class Assistant(Immutable):
                                             top=CLAUSE_LABELS)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
+        if not anchored and self.matcher.presumes_botox(match.intent or ""):
+            return None  # "my face is uneven. is it normal to feel this way?" is not about side effects
         return match if self.matcher.on_subject(match, beyond_botox=True) else None
 
     def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...], told: tuple[str, ...] = ()) -> list[Part]:

@@ -135,6 +135,23 @@ def test_a_question_about_botox_after_a_sentence_naming_an_uncovered_topic_is_st
         ("answer", "botox.uses")]
 
 
+@pytest.mark.parametrize("message, family", [
+    ("My chin is off to one side and my left eye is a bit smaller. I avoid the camera now. Does anyone else feel "
+     "this way?", "asymmetry.about"),
+    ("My consultation is on monday and I always go blank with doctors. What should I be asking?", "consultation"),
+])
+def test_a_story_that_never_names_botox_still_lends_its_subject_to_a_vague_ask(bot, message, family):
+    reply = bot.ask(message)
+    assert reply.intent is not None and in_family(reply.intent, family), parts_of(reply)
+
+
+def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
+    # nothing says there was an injection: the uneven mouth is not a side effect
+    reply = bot.ask("One side of my mouth has always drooped a little and I hate photos. Is it just me?")
+    assert not (reply.intent and in_family(reply.intent, "side-effects")), parts_of(reply)
+    assert bot.ask("Our kitchen table is lopsided, one side is higher. Any way to fix it?").kind == "out-of-scope"
+
+
 def test_a_story_that_lends_only_botox_answers_nothing(bot):
     # "Is that ok?" + "botox" is no question of what Botox is.
     reply = bot.ask("I went swimming an hour after my botox. Is that ok?")

@@ -22,7 +22,7 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Literal, Sequence
+from typing import Iterable, Literal, Sequence
 
 from ..immutable import Immutable
 from ..knowledge.records import Knowledge, in_family
@@ -34,6 +34,7 @@ NOT_COVERED_PREFIX = "not-covered:"
 COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both is "common"
 SHORT_QUESTION = 12  # features; longer texts are stories
 TOP_LABELS = 5  # how many labels are ranked exactly: the answer, its rivals and what /why shows
+PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
 
@@ -207,6 +208,10 @@ class IntentMatcher(Immutable):
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
+        # Answers whose examples nearly all name Botox presume it ("will it leave a bruise?"): a message that
+        # never names it gets them only by its own words, never by what its story lends.
+        self._presume = frozenset(label for label, group in zip(labels, analysed)
+                                  if group and sum(a.anchored for a in group) >= PRESUMES * len(group))
         label_examples: list[list[int]] = [[] for _ in labels]
         for index, label_number in enumerate(label_of):
             label_examples[label_number].append(index)
@@ -384,17 +389,26 @@ class IntentMatcher(Immutable):
         return any(f in self._topical and f not in self._anchors for f in analysis.features) or (
             named and bool(self._named(_said_in(analysis))))
 
+    def presumes_botox(self, label: str) -> bool:
+        """True if the answer's examples nearly all name Botox or injections (the side effects, who injects)."""
+        return label in self._presume
+
+    def subject_words(self, features: Iterable[str]) -> frozenset[str]:
+        """The words of the subject among these (Botox, a bruise, the face...)."""
+        return frozenset(features) & self._topical
+
     def on_subject(self, match: Match, *, beyond_botox: bool = False) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true");
         ``beyond_botox``: on one besides the anchors (Botox, injections) themselves."""
         return bool(match.shared & (self._topical - self._anchors if beyond_botox else self._topical))
 
-    def named_apart(self, analysis: Analysis) -> tuple[str, ...]:
-        """The not-covered topics a text names in its own words, those said beside an answer aside
-        ("I paid £300 for it": prices; not "since my Bell's palsy", said beside the asymmetry answer)."""
-        return tuple(dict.fromkeys(t for _, t in self._named(analysis.sequence or analysis.features)
-                                   if not self._beside.get(t)))
+    def named_apart(self, said: Analysis | Sequence[str]) -> tuple[str, ...]:
+        """The not-covered topics a text (or features in the order said) names in its own words, those said
+        beside an answer aside ("I paid £300 for it": prices; not "since my Bell's palsy", said beside the
+        asymmetry answer)."""
+        sequence = (said.sequence or said.features) if isinstance(said, Analysis) else said
+        return tuple(dict.fromkeys(t for _, t in self._named(sequence) if not self._beside.get(t)))
 
     def named_beside(self, intent_id: str, query: Sequence[str]) -> tuple[str, ...]:
         """The not-covered topics a message (its features, in order) names that are said beside this intent's
