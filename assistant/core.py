@@ -299,8 +299,9 @@ class Assistant(Immutable):
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
+        message = [f for s in segments for f in said[s.text].features] if anchored else []
         for segment in asks:
-            analysis = said[segment.text]
+            analysis = matcher.meaning_botox(said[segment.text], message) if message else said[segment.text]
             points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):

@@ -152,6 +152,12 @@ def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
     assert bot.ask("Our kitchen table is lopsided, one side is higher. Any way to fix it?").kind == "out-of-scope"
 
 
+def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
+    reply = bot.ask("my jaw is wider on the left since I was a kid. botox was mentioned. would it even out my face?")
+    assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)
+    assert parts_of(bot.ask("would it even out my face?"))[0][1] != "asymmetry.treatment"  # no Botox named: no guess
+
+
 def test_a_story_that_lends_only_botox_answers_nothing(bot):
     # "Is that ok?" + "botox" is no question of what Botox is.
     reply = bot.ask("I went swimming an hour after my botox. Is that ok?")

@@ -34,6 +34,9 @@ NOT_COVERED_PREFIX = "not-covered:"
 COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both is "common"
 SHORT_QUESTION = 12  # features; longer texts are stories
 TOP_LABELS = 5  # how many labels are ranked exactly: the answer, its rivals and what /why shows
+_IT = frozenset({"it", "they"})  # words that stand for the treatment a message is about, as what is asked about
+_ASKING = frozenset("can could will would does do did is are was should".split())
+_WH = frozenset("how what why when where".split())
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
@@ -429,6 +432,18 @@ class IntentMatcher(Immutable):
     def unknown(self, analysis: Analysis) -> tuple[str, ...]:
         """The question's words that no label knows ("wine", "milk"), scene-setting words aside."""
         return tuple(f for f in analysis.features if f not in self._weights and f not in analysis.fillers)
+
+    def meaning_botox(self, analysis: Analysis, message: Iterable[str]) -> Analysis:
+        """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
+        face?" in a message about Botox), if it names none itself."""
+        words = analysis.text.split()[:3]
+        subject = words[1:2] if words[:1] and words[0] in _ASKING else words[2:3] if words[:1] and words[0] in _WH else []
+        if analysis.anchored or _IT.isdisjoint(subject):  # "it" asked about ("would it...", "how does it..."), only
+            return analysis
+        named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set)
+        if not named:
+            return analysis
+        return replace(analysis, features=analysis.features + named, anchored=True, topical=True)
 
     def with_scene(self, analysis: Analysis, scene: frozenset[str]) -> Analysis:
         """The analysis with the scene's subject concepts added ("my face is uneven... can it help?")."""
