@@ -40,7 +40,7 @@ from .records import (
     paused_gc,
 )
 
-__all__ = ["SECTIONS", "load_knowledge", "read_pack"]
+__all__ = ["SECTIONS", "is_bundled", "load_knowledge", "read_pack"]
 
 INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
 QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
@@ -373,17 +373,37 @@ def read_pack(path: Path, marks: dict[tuple[str, str], Problem] | None = None) -
     return knowledge, sorted(builder.problems, key=lambda p: (p.path, p.line, p.column))
 
 
+_BUNDLED: list[Knowledge] = []  # the bundled pack once read: a Knowledge is immutable, so one serves the process
+
+
 def load_knowledge(path: str | Path | None = None) -> Knowledge:
     """Load and check a knowledge pack: the bundled one, or the directory (or file) at ``path``.
 
     Raises :class:`~assistant.errors.KnowledgeError` naming the file, line and
-    problem when the pack is broken.
+    problem when the pack is broken. The bundled pack is read once a process and
+    the same (immutable) object given every time; a pack at ``path`` is read
+    each time.
 
     >>> len(load_knowledge().domain_intents) >= 9
     True
+    >>> load_knowledge() is load_knowledge()
+    True
     """
+    if path is not None:
+        return _load(Path(path))
+    if not _BUNDLED:
+        _BUNDLED.append(_load(bundled_knowledge_path()))  # two threads may both read it; the first read is kept
+    return _BUNDLED[0]
+
+
+def is_bundled(knowledge: Knowledge) -> bool:
+    """Whether ``knowledge`` is the bundled pack as :func:`load_knowledge` gives it (the very object)."""
+    return bool(_BUNDLED) and knowledge is _BUNDLED[0]
+
+
+def _load(path: Path) -> Knowledge:
     with paused_gc():
-        knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
+        knowledge, problems = read_pack(path)
     errors = [p for p in problems if p.level == "error"]
     if errors or knowledge is None:
         raise KnowledgeError(errors or problems)
