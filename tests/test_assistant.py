@@ -157,12 +157,12 @@ def test_bare_matcher_gives_best_intent_score_and_alternatives(kb):
 
 
 def test_one_assistant_shared_by_eight_threads_answers_like_a_serial_run(bot):
-    questions = [item for item in [
-        "does botox hurt", "what is botox", "can botox fix my uneven smile", "who should inject me",
-        "hello", "how much is it", "i can't breathe after botox", "quiz me", "brusing?", "",
-        "what about the weather", "is botox permanent", "do i need a consultation",
-    ]] * 200
-    serial = [bot.ask(q) for q in questions]
+    distinct = ["does botox hurt", "what is botox", "can botox fix my uneven smile", "who should inject me",
+                "hello", "how much is it", "i can't breathe after botox", "quiz me", "brusing?", "",
+                "what about the weather", "is botox permanent", "do i need a consultation"]
+    questions = distinct * 200
+    serial = {q: bot.ask(q) for q in distinct}  # the serial answers (the same every time: see test_hostile_input)
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(bot.ask, questions))
-    assert [(r.kind, r.intent, r.score, r.text) for r in parallel] == [(r.kind, r.intent, r.score, r.text) for r in serial]
+    assert [(r.kind, r.intent, r.score, r.text) for r in parallel] == [
+        (r.kind, r.intent, r.score, r.text) for r in (serial[q] for q in questions)]
