@@ -21,7 +21,7 @@ from typing import Any, Callable, get_args
 import yaml
 
 from ..errors import KnowledgeError, Problem
-from .fields import FIELDS, SECTIONS
+from .fields import FIELDS, ID_PATTERN, OPTIONS, SECTIONS, WINDOW
 from .yaml_reader import YamlReader, compose_file
 from .records import (
     Intent,
@@ -44,7 +44,7 @@ __all__ = ["SECTIONS", "is_bundled", "load_knowledge", "read_pack"]
 
 INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
 QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ID = re.compile(ID_PATTERN)
 
 
 def _same_text(text: str) -> str:
@@ -126,7 +126,7 @@ class _PackBuilder:
             what = f"intent {intent_id!r}" if intent_id else "an intent"
             if intent_id:
                 self.declared.add(intent_id)
-            if intent_id and not ID_PATTERN.match(intent_id):
+            if intent_id and not _ID.match(intent_id):
                 reader.error(found["id"][1], f"{what}: ids use lower-case letters, digits, '.', '-' and '_'")
             kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else "answer"
             if kind and kind not in INTENT_KINDS:
@@ -231,7 +231,7 @@ class _PackBuilder:
             for other in f.emergency_with:
                 if other not in ids:
                     reader.error(found["red_flags"][1], f"red flag {f.id!r}: emergency_with names an unknown red flag {other!r}")
-        window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
+        window = reader.integer(found["window"][1], "urgent window", *WINDOW) if "window" in found else None
         lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
                  for name in URGENT_LISTS}
         notes: dict[str, Any] = {name: " ".join((reader.text(found[name][1], f"urgent {name}") or "").split()) if name in found else ""
@@ -259,8 +259,8 @@ class _PackBuilder:
                     reader.error(item, f"{what} is multiple choice but has no options")
                 else:
                     options = reader.texts(found["options"][1], f"{what} options")
-                    if options and not 3 <= len(options) <= 5:
-                        reader.error(found["options"][1], f"{what} should have 3 to 5 options, not {len(options)}")
+                    if options and not OPTIONS[0] <= len(options) <= OPTIONS[1]:
+                        reader.error(found["options"][1], f"{what} should have {OPTIONS[0]} to {OPTIONS[1]} options, not {len(options)}")
                     if len({_same_text(o) for o in options}) != len(options):
                         reader.error(found["options"][1], f"{what} has the same option twice")
                 if "answer" in found:
