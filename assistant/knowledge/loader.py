@@ -21,6 +21,7 @@ from typing import Any, Callable, get_args
 import yaml
 
 from ..errors import KnowledgeError, Problem
+from ..folding import plain  # how duplicates are spotted: case, accents, quotes, punctuation and spacing don't count
 from .fields import FIELDS, ID_PATTERN, OPTIONS, SECTIONS, WINDOW
 from .yaml_reader import YamlReader, compose_file
 from .records import (
@@ -45,11 +46,6 @@ __all__ = ["SECTIONS", "is_bundled", "load_knowledge", "read_pack"]
 INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
 QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
 _ID = re.compile(ID_PATTERN)
-
-
-def _same_text(text: str) -> str:
-    """How duplicates are spotted: case and spacing don't make a question different."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _pack_files(path: Path, problems: list[Problem]) -> list[Path]:
@@ -261,7 +257,7 @@ class _PackBuilder:
                     options = reader.texts(found["options"][1], f"{what} options")
                     if options and not OPTIONS[0] <= len(options) <= OPTIONS[1]:
                         reader.error(found["options"][1], f"{what} should have {OPTIONS[0]} to {OPTIONS[1]} options, not {len(options)}")
-                    if len({_same_text(o) for o in options}) != len(options):
+                    if len({plain(o) for o in options}) != len(options):
                         reader.error(found["options"][1], f"{what} has the same option twice")
                 if "answer" in found:
                     answer = reader.text(found["answer"][1], f"{what} answer")
@@ -333,7 +329,7 @@ class _PackBuilder:
         for label, examples, reader, node in labelled:
             items = node.value if isinstance(node, yaml.SequenceNode) else [node]
             for example, example_node in zip(examples, items):
-                key = _same_text(example)
+                key = plain(example)
                 if key in owner and owner[key] != label:
                     reader.error(example_node, f"example {example!r} of {label!r} also belongs to {owner[key]!r}")
                 elif key in owner:
@@ -347,7 +343,7 @@ class _PackBuilder:
             if question.id in seen_ids:
                 reader.error(item, f"quiz question {question.id!r} is defined twice")
             seen_ids.add(question.id)
-            key = _same_text(question.question)
+            key = plain(question.question)
             if key in seen_questions:
                 reader.error(item, f"quiz question {question.id!r} duplicates {seen_questions[key]!r}")
             seen_questions.setdefault(key, question.id)
