@@ -5,6 +5,7 @@ The scripts in ``tools/`` that tests use (``packgen``, ``web_server``) are impor
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -21,24 +22,26 @@ from twins import AMBIGUOUS, write_twin_pack  # noqa: E402
 
 
 def _import_unrewritten(*names: str) -> None:
-    """Import libraries with pytest's assertion rewriting off.
+    """Import libraries, if installed, with pytest's assertion rewriting off.
 
     pytest rewrites the asserts of every module of any distribution that ships a pytest plugin, so that
-    a plugin's failures read well. Hypothesis ships one, and as no bytecode is cached when
-    PYTHONDONTWRITEBYTECODE is set, every pytest process (each xdist worker, and the main one, whose
-    Hypothesis plugin imports it to write its summary) parsed and rewrote all of Hypothesis again: about
-    half a second each. Its asserts check Hypothesis itself, never our tests, so nothing is lost."""
+    a plugin's failures read well. Hypothesis and anyio (Starlette's) ship one, and as no bytecode is
+    cached when PYTHONDONTWRITEBYTECODE is set, every pytest process (each xdist worker, and the main
+    one, whose Hypothesis plugin imports it to write its summary) parsed and rewrote them again: about
+    half a second each for Hypothesis. Their asserts check the libraries themselves, never our tests,
+    so nothing is lost."""
     hooks = [finder for finder in sys.meta_path if type(finder).__name__ == "AssertionRewritingHook"]
     for hook in hooks:
         sys.meta_path.remove(hook)
     try:
         for name in names:
-            importlib.import_module(name)
+            if importlib.util.find_spec(name.partition(".")[0]) is not None:
+                importlib.import_module(name)
     finally:
         sys.meta_path[:0] = hooks
 
 
-_import_unrewritten("hypothesis", "hypothesis.strategies")
+_import_unrewritten("hypothesis", "hypothesis.strategies", "anyio")
 
 
 @pytest.fixture(scope="session")
