@@ -53,12 +53,19 @@ def normalise(
 
     Only the first ``chars`` characters and ``tokens`` words are kept.
     """
-    folded = _CONTROL.sub(" ", fold(_ESCAPES.sub(" ", text[:chars])))  # escape sequences go whole, payload and all
+    text = text[:chars]
+    if "\x1b" in text or "\x9b" in text:  # escape sequences go whole, payload and all
+        text = _ESCAPES.sub(" ", text)
+    folded = _CONTROL.sub(" ", fold(text))
     table = contractions or {}
-    expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
-    words = [w.strip("'") for w in NOT_WORD.sub(" ", expanded).split()]
-    expanded_again = " ".join(table.get(w, w) for w in words if w)
-    return " ".join(expanded_again.split()[:tokens])
+    if "'" in folded:  # most questions have none, and looking for contractions word by word is slow
+        expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
+        words = [w for w in (w.strip("'") for w in NOT_WORD.sub(" ", expanded).split()) if w]
+    else:
+        words = NOT_WORD.sub(" ", folded).split()
+    if table:  # a whole word may be a contraction written without its apostrophe ("cant")
+        words = " ".join([table.get(w, w) for w in words]).split()
+    return " ".join(words[:tokens])
 
 
 _DOUBLE = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")
