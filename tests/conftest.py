@@ -44,6 +44,15 @@ def _import_unrewritten(*names: str) -> None:
 _import_unrewritten("hypothesis", "hypothesis.strategies", "anyio")
 
 
+# The tests that start processes of their own (a browser, a real server, the chat in a real terminal) take
+# longest: they run first, so that the xdist workers are not left waiting at the end for one of them.
+STARTS_PROCESSES = ("test_web_browser.py", "test_web_server.py", "test_chat_e2e.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in STARTS_PROCESSES)  # a stable sort: each file keeps its order
+
+
 @pytest.fixture(scope="session")
 def kb():
     return load_knowledge()
