@@ -17,10 +17,11 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from .immutable import Immutable
-from .knowledge.loader import load_knowledge
+from .knowledge.loader import is_bundled, load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
@@ -185,19 +186,36 @@ class Reply:
         }
 
 
+def _parts(knowledge: Knowledge, matcher_options: dict[str, Any]) -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
+    """What an assistant reads with: one lexicon, shared by the urgent check and the matcher."""
+    with paused_gc():
+        lexicon = Lexicon.of(knowledge)
+        matcher = IntentMatcher(knowledge, lexicon=lexicon, **matcher_options)
+    return lexicon, matcher, UrgentCheck(knowledge.urgent, lexicon)
+
+
+@lru_cache(maxsize=1)
+def _bundled_parts() -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
+    """The bundled pack's parts with the default options, built once a process: they are immutable, so
+    every ``Assistant()`` (and ``Assistant(load_knowledge())``) shares them."""
+    return _parts(load_knowledge(), {})
+
+
 class Assistant(Immutable):
     """Answers questions from a knowledge pack. Immutable after construction; share it freely.
 
     ``Assistant()`` uses the bundled knowledge; ``Assistant(load_knowledge(path))`` another pack.
-    Keyword options are passed to :class:`IntentMatcher` (``accept``, ``margin``...).
+    Keyword options are passed to :class:`IntentMatcher` (``accept``, ``margin``...). Assistants on
+    the bundled pack with the default options share one lexicon, matcher and urgent check, built
+    the first time one is made (all three are immutable).
     """
 
     def __init__(self, knowledge: Knowledge | None = None, **matcher_options: Any):
         self.knowledge = knowledge if knowledge is not None else load_knowledge()
-        with paused_gc():
-            self.lexicon = Lexicon.of(self.knowledge)  # one, shared by the urgent check and the matcher
-            self.matcher = IntentMatcher(self.knowledge, lexicon=self.lexicon, **matcher_options)
-        self.urgent = UrgentCheck(self.knowledge.urgent, self.lexicon)
+        if is_bundled(self.knowledge) and not matcher_options:
+            self.lexicon, self.matcher, self.urgent = _bundled_parts()
+        else:
+            self.lexicon, self.matcher, self.urgent = _parts(self.knowledge, matcher_options)
         self._by_id = {i.id: i for i in self.knowledge.intents}
         self._topics = {t.id: t for t in self.knowledge.not_covered}
         urgent = [i for i in self.knowledge.intents if i.kind == "urgent"]

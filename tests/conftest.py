@@ -4,6 +4,8 @@ The scripts in ``tools/`` that tests use (``packgen``, ``web_server``) are impor
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -17,6 +19,38 @@ SHARED = TESTS.parent.parent / "shared"
 sys.path.insert(0, str(TESTS.parent / "tools"))
 
 from twins import AMBIGUOUS, write_twin_pack  # noqa: E402
+
+
+def _import_unrewritten(*names: str) -> None:
+    """Import libraries, if installed, with pytest's assertion rewriting off.
+
+    pytest rewrites the asserts of every module of any distribution that ships a pytest plugin, so that
+    a plugin's failures read well. Hypothesis and anyio (Starlette's) ship one, and as no bytecode is
+    cached when PYTHONDONTWRITEBYTECODE is set, every pytest process (each xdist worker, and the main
+    one, whose Hypothesis plugin imports it to write its summary) parsed and rewrote them again: about
+    half a second each for Hypothesis. Their asserts check the libraries themselves, never our tests,
+    so nothing is lost."""
+    hooks = [finder for finder in sys.meta_path if type(finder).__name__ == "AssertionRewritingHook"]
+    for hook in hooks:
+        sys.meta_path.remove(hook)
+    try:
+        for name in names:
+            if importlib.util.find_spec(name.partition(".")[0]) is not None:
+                importlib.import_module(name)
+    finally:
+        sys.meta_path[:0] = hooks
+
+
+_import_unrewritten("hypothesis", "hypothesis.strategies", "anyio")
+
+
+# The tests that start processes of their own (a browser, a real server, the chat in a real terminal) take
+# longest: they run first, so that the xdist workers are not left waiting at the end for one of them.
+STARTS_PROCESSES = ("test_web_browser.py", "test_web_server.py", "test_chat_e2e.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in STARTS_PROCESSES)  # a stable sort: each file keeps its order
 
 
 @pytest.fixture(scope="session")

@@ -19,17 +19,14 @@ from assistant.cli import main as cli_main
 from assistant.cli.main import main
 
 _build = cli_main._assistant  # builds the assistant a command uses (and freezes the collector)
-_bundled: list[Assistant] = []
 
 
 def _assistant(args: Any) -> Assistant:
-    """The bundled pack's assistant is built once for all the tests (it is immutable); another pack's
-    (``--knowledge``) each time, as the command does."""
+    """The bundled pack's assistant without freezing the collector of the whole test process (its parts are
+    built once a process anyway: see :class:`Assistant`); another pack's (``--knowledge``) as the command does."""
     if getattr(args, "knowledge", None) is not None:
         return _build(args)
-    if not _bundled:
-        _bundled.append(Assistant())
-    return _bundled[0]
+    return Assistant()
 
 
 @dataclass(frozen=True)

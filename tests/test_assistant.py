@@ -138,18 +138,31 @@ def test_assistant_defaults_to_the_bundled_knowledge():
     assert Assistant().knowledge.pack.name == load_knowledge().pack.name
 
 
+def test_assistants_on_the_bundled_pack_share_one_build_and_others_get_their_own(tmp_path):
+    from twins import write_twin_pack
+
+    first, second = Assistant(), Assistant(load_knowledge())
+    assert load_knowledge() is first.knowledge is second.knowledge
+    assert first.lexicon is second.lexicon and first.matcher is second.matcher and first.urgent is second.urgent
+    assert first.matcher.knowledge is first.knowledge
+    strict = Assistant(accept=0.9)  # other options: a matcher of its own, on the same knowledge
+    assert strict.matcher is not first.matcher and strict.matcher.accept == 0.9 and first.matcher.accept == 0.55
+    twins = load_knowledge(write_twin_pack(tmp_path))  # another pack is read, and built on, each time
+    assert twins is not load_knowledge(write_twin_pack(tmp_path)) and Assistant(twins).matcher is not first.matcher
+
+
 def test_bare_matcher_gives_best_intent_score_and_alternatives(kb):
     match = IntentMatcher(kb).match("how does botox work")
     assert match.intent == "botox.how-it-works" and match.alternatives
 
 
 def test_one_assistant_shared_by_eight_threads_answers_like_a_serial_run(bot):
-    questions = [item for item in [
-        "does botox hurt", "what is botox", "can botox fix my uneven smile", "who should inject me",
-        "hello", "how much is it", "i can't breathe after botox", "quiz me", "brusing?", "",
-        "what about the weather", "is botox permanent", "do i need a consultation",
-    ]] * 200
-    serial = [bot.ask(q) for q in questions]
+    distinct = ["does botox hurt", "what is botox", "can botox fix my uneven smile", "who should inject me",
+                "hello", "how much is it", "i can't breathe after botox", "quiz me", "brusing?", "",
+                "what about the weather", "is botox permanent", "do i need a consultation"]
+    questions = distinct * 200
+    serial = {q: bot.ask(q) for q in distinct}  # the serial answers (the same every time: see test_hostile_input)
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(bot.ask, questions))
-    assert [(r.kind, r.intent, r.score, r.text) for r in parallel] == [(r.kind, r.intent, r.score, r.text) for r in serial]
+    assert [(r.kind, r.intent, r.score, r.text) for r in parallel] == [
+        (r.kind, r.intent, r.score, r.text) for r in (serial[q] for q in questions)]

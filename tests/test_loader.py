@@ -62,6 +62,8 @@ def test_a_good_pack_loads(tmp_path):
     ("    answer: Choose a certified professional.\n", "    answer: 42\n", "pack.yaml:6:13: intent 'provider' answer should be text, not int 42"),
     ("  - id: side-effects\n", "  - id: provider\n", "pack.yaml:11:5: intent 'provider' is defined twice (first at line 5)"),
     ("      - does botox cause bruising\n", "      - Who should inject Botox?\n", "pack.yaml:16:9: example 'Who should inject Botox?' of 'side-effects' also belongs to 'provider'"),
+    # Folded as the matcher folds them: accents, curly quotes and underscores don't make another question.
+    ("      - does botox cause bruising\n", "      - WHÓ should_inject ‘Botox’…\n", "pack.yaml:16:9: example 'WHÓ should_inject ‘Botox’…' of 'side-effects' also belongs to 'provider'"),
     ("    answer: A certified professional\n", "    answer: Nobody\n", "pack.yaml:23:13: quiz question 'q1': the answer 'Nobody' is not among its options"),
     ("    intents: [provider]\n", "    intents: [nobody]\n", "pack.yaml:18:5: quiz question 'q1' names an unknown intent 'nobody'"),
     ("    follow_up: [provider]\n", "    follow_up: [nowhere]\n", "pack.yaml:14:16: intent 'side-effects' follow_up names an unknown intent 'nowhere'"),

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
-pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install '.[web]')")
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+# Looked for, not imported: collecting (as for -m "not browser") imports neither.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(find_spec("uvicorn") is None, reason="the web extra is not installed (pip install '.[web]')"),
+    pytest.mark.skipif(find_spec("playwright") is None, reason="Playwright for Python is not installed"),
+]
 
 from twins import AMBIGUOUS, write_twin_pack  # noqa: E402
 from web_server import running_server  # noqa: E402
@@ -40,6 +43,8 @@ def browser():
     path = chromium_path()
     if path is None:
         pytest.skip("no Chromium found (apt-get install chromium, or set BOTOX_FAQ_CHROMIUM)")
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=path, args=ARGS)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from importlib.util import find_spec
 
 import pytest
 from inprocess import run_main
+from web_server import running_server
 
-pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install '.[web]')")
-
-from web_server import running_server  # noqa: E402
+pytestmark = pytest.mark.skipif(find_spec("uvicorn") is None,  # looked for, not imported, while collecting
+                                reason="the web extra is not installed (pip install '.[web]')")
 
 # Eight conversations, each a few turns; every question is marked so it can be searched for in logs.
 CONVERSATIONS = [

@@ -195,10 +195,10 @@ def cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_quiz(args: argparse.Namespace, out: IO[str]) -> int:
+    from ..knowledge.loader import load_knowledge
     from .quiz import run_quiz
 
-    bot = _assistant(args)
-    return run_quiz(bot.knowledge, args, out)
+    return run_quiz(load_knowledge(getattr(args, "knowledge", None)), args, out)  # the knowledge only: no matcher to build
 
 
 def cmd_chat(args: argparse.Namespace, out: IO[str]) -> int:

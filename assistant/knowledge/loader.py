@@ -21,7 +21,8 @@ from typing import Any, Callable, get_args
 import yaml
 
 from ..errors import KnowledgeError, Problem
-from .fields import FIELDS, SECTIONS
+from ..folding import plain  # how duplicates are spotted: case, accents, quotes, punctuation and spacing don't count
+from .fields import FIELDS, ID_PATTERN, OPTIONS, SECTIONS, WINDOW
 from .yaml_reader import YamlReader, compose_file
 from .records import (
     Intent,
@@ -40,16 +41,11 @@ from .records import (
     paused_gc,
 )
 
-__all__ = ["SECTIONS", "load_knowledge", "read_pack"]
+__all__ = ["SECTIONS", "is_bundled", "load_knowledge", "read_pack"]
 
 INTENT_KINDS: tuple[IntentKind, ...] = get_args(IntentKind)
 QUIZ_KINDS: tuple[QuizKind, ...] = get_args(QuizKind)
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-def _same_text(text: str) -> str:
-    """How duplicates are spotted: case and spacing don't make a question different."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+_ID = re.compile(ID_PATTERN)
 
 
 def _pack_files(path: Path, problems: list[Problem]) -> list[Path]:
@@ -126,7 +122,7 @@ class _PackBuilder:
             what = f"intent {intent_id!r}" if intent_id else "an intent"
             if intent_id:
                 self.declared.add(intent_id)
-            if intent_id and not ID_PATTERN.match(intent_id):
+            if intent_id and not _ID.match(intent_id):
                 reader.error(found["id"][1], f"{what}: ids use lower-case letters, digits, '.', '-' and '_'")
             kind = reader.text(found["kind"][1], f"{what} kind") if "kind" in found else "answer"
             if kind and kind not in INTENT_KINDS:
@@ -233,7 +229,7 @@ class _PackBuilder:
             for other in f.emergency_with:
                 if other not in ids:
                     reader.error(found["red_flags"][1], f"red flag {f.id!r}: emergency_with names an unknown red flag {other!r}")
-        window = reader.integer(found["window"][1], "urgent window", 1, 20) if "window" in found else None
+        window = reader.integer(found["window"][1], "urgent window", *WINDOW) if "window" in found else None
         lists = {name: reader.texts(found[name][1], f"urgent {name}", allow_empty=True) if name in found else ()
                  for name in URGENT_LISTS}
         notes: dict[str, Any] = {name: " ".join((reader.text(found[name][1], f"urgent {name}") or "").split()) if name in found else ""
@@ -261,9 +257,9 @@ class _PackBuilder:
                     reader.error(item, f"{what} is multiple choice but has no options")
                 else:
                     options = reader.texts(found["options"][1], f"{what} options")
-                    if options and not 3 <= len(options) <= 5:
-                        reader.error(found["options"][1], f"{what} should have 3 to 5 options, not {len(options)}")
-                    if len({_same_text(o) for o in options}) != len(options):
+                    if options and not OPTIONS[0] <= len(options) <= OPTIONS[1]:
+                        reader.error(found["options"][1], f"{what} should have {OPTIONS[0]} to {OPTIONS[1]} options, not {len(options)}")
+                    if len({plain(o) for o in options}) != len(options):
                         reader.error(found["options"][1], f"{what} has the same option twice")
                 if "answer" in found:
                     answer = reader.text(found["answer"][1], f"{what} answer")
@@ -336,7 +332,7 @@ class _PackBuilder:
         for label, examples, reader, node in labelled:
             items = node.value if isinstance(node, yaml.SequenceNode) else [node]
             for example, example_node in zip(examples, items):
-                key = _same_text(example)
+                key = plain(example)
                 if key in owner and owner[key] != label:
                     reader.error(example_node, f"example {example!r} of {label!r} also belongs to {owner[key]!r}")
                 elif key in owner:
@@ -350,7 +346,7 @@ class _PackBuilder:
             if question.id in seen_ids:
                 reader.error(item, f"quiz question {question.id!r} is defined twice")
             seen_ids.add(question.id)
-            key = _same_text(question.question)
+            key = plain(question.question)
             if key in seen_questions:
                 reader.error(item, f"quiz question {question.id!r} duplicates {seen_questions[key]!r}")
             seen_questions.setdefault(key, question.id)
@@ -376,17 +372,37 @@ def read_pack(path: Path, marks: dict[tuple[str, str], Problem] | None = None) -
     return knowledge, sorted(builder.problems, key=lambda p: (p.path, p.line, p.column))
 
 
+_BUNDLED: list[Knowledge] = []  # the bundled pack once read: a Knowledge is immutable, so one serves the process
+
+
 def load_knowledge(path: str | Path | None = None) -> Knowledge:
     """Load and check a knowledge pack: the bundled one, or the directory (or file) at ``path``.
 
     Raises :class:`~assistant.errors.KnowledgeError` naming the file, line and
-    problem when the pack is broken.
+    problem when the pack is broken. The bundled pack is read once a process and
+    the same (immutable) object given every time; a pack at ``path`` is read
+    each time.
 
     >>> len(load_knowledge().domain_intents) >= 9
     True
+    >>> load_knowledge() is load_knowledge()
+    True
     """
+    if path is not None:
+        return _load(Path(path))
+    if not _BUNDLED:
+        _BUNDLED.append(_load(bundled_knowledge_path()))  # two threads may both read it; the first read is kept
+    return _BUNDLED[0]
+
+
+def is_bundled(knowledge: Knowledge) -> bool:
+    """Whether ``knowledge`` is the bundled pack as :func:`load_knowledge` gives it (the very object)."""
+    return bool(_BUNDLED) and knowledge is _BUNDLED[0]
+
+
+def _load(path: Path) -> Knowledge:
     with paused_gc():
-        knowledge, problems = read_pack(Path(path) if path is not None else bundled_knowledge_path())
+        knowledge, problems = read_pack(path)
     errors = [p for p in problems if p.level == "error"]
     if errors or knowledge is None:
         raise KnowledgeError(errors or problems)

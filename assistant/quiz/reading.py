@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from .. import folding
 from ..understanding.text import printable
 
 if TYPE_CHECKING:
@@ -55,9 +56,9 @@ def _clean(text: str) -> str:
     return printable(unicodedata.normalize("NFKC", text[:MAX_ANSWER_CHARS]), MAX_ANSWER_CHARS).casefold()
 
 
-def _plain(cleaned: str) -> str:
+def _plain(text: str) -> str:
     """Only words: apostrophes dropped ("don't" -> "dont"), other punctuation as spaces."""
-    return " ".join(re.sub(r"[^\w\s]", " ", re.sub(r"['\u2019]", "", cleaned)).split())
+    return folding.plain(text, apostrophes="")
 
 
 def _words(plain: str) -> list[str]:
@@ -87,8 +88,8 @@ def _closest_option(text: str, options: tuple[str, ...]) -> int | None:
     option that shares a single word ("It ...", "Only ..."), which would make
     most typed answers look ambiguous.
     """
-    plain = _plain(text.casefold())
-    choices = [_plain(o.casefold()) for o in options]  # the same treatment on both sides
+    plain = _plain(text)
+    choices = [_plain(o) for o in options]  # the same treatment on both sides
     if plain in choices:
         return choices.index(plain)
     if sum(c.isalpha() for c in plain) < 4:  # "an" or "tin" would sit inside too many options

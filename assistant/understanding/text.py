@@ -1,4 +1,5 @@
-"""Explicit text normalisation: Unicode, case, quotes, contractions, punctuation, length.
+"""Explicit text normalisation for matching: Unicode, case and quotes folded as everywhere
+(:func:`assistant.folding.fold`), then contractions, punctuation, length.
 
 >>> normalise("What's Botox’s  ROLE?!", {"what's": "what is"})
 'what is botox role'
@@ -11,9 +12,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Mapping
+
+from ..folding import NOT_WORD, fold
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_TOKENS", "normalise", "stem", "printable"]
 
@@ -26,23 +28,11 @@ MAX_TOKENS = 80
 URGENT_INPUT_CHARS = 8000
 URGENT_TOKENS = 1500
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
 _WORD_WITH_APOSTROPHE = re.compile(r"\b\w+(?:'\w+)+|\b\w+'")  # \b: tried only where a word starts (linear, not quadratic, in a long word)
-_NOT_WORD = re.compile(r"[^\w']+|_+")
 # Terminal escape sequences (CSI such as colours, OSC such as window titles) go whole,
 # payload included, so they are never matched as words nor echoed to a terminal.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def _fold(text: str, limit: int) -> str:
-    """Decompose, drop combining marks (accents, and floods of them), case-fold."""
-    text = _ESCAPES.sub(" ", text[:limit])
-    if text.isascii():  # nothing to decompose: the common case, and much faster
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFKC", kept).casefold()
 
 
 def _expand(word: str, contractions: Mapping[str, str]) -> str:
@@ -63,12 +53,19 @@ def normalise(
 
     Only the first ``chars`` characters and ``tokens`` words are kept.
     """
-    folded = _CONTROL.sub(" ", _fold(text, chars).translate(_QUOTES))
+    text = text[:chars]
+    if "\x1b" in text or "\x9b" in text:  # escape sequences go whole, payload and all
+        text = _ESCAPES.sub(" ", text)
+    folded = _CONTROL.sub(" ", fold(text))
     table = contractions or {}
-    expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
-    words = [w.strip("'") for w in _NOT_WORD.sub(" ", expanded).split()]
-    expanded_again = " ".join(table.get(w, w) for w in words if w)
-    return " ".join(expanded_again.split()[:tokens])
+    if "'" in folded:  # most questions have none, and looking for contractions word by word is slow
+        expanded = _WORD_WITH_APOSTROPHE.sub(lambda m: _expand(m.group(0), table), folded)
+        words = [w for w in (w.strip("'") for w in NOT_WORD.sub(" ", expanded).split()) if w]
+    else:
+        words = NOT_WORD.sub(" ", folded).split()
+    if table:  # a whole word may be a contraction written without its apostrophe ("cant")
+        words = " ".join([table.get(w, w) for w in words]).split()
+    return " ".join(words[:tokens])
 
 
 _DOUBLE = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")
