@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, load_knowledge
-
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SHARED = TESTS.parent.parent / "shared"
@@ -41,7 +39,10 @@ def _import_unrewritten(*names: str) -> None:
         sys.meta_path[:0] = hooks
 
 
-_import_unrewritten("hypothesis", "hypothesis.strategies", "anyio")
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    # Before any test module is imported; in xdist's main process, once its workers are on their way.
+    _import_unrewritten("hypothesis", "hypothesis.strategies", "anyio")
 
 
 # The tests that start processes of their own (a browser, a real server, the chat in a real terminal) take
@@ -53,13 +54,19 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.path.name not in STARTS_PROCESSES)  # a stable sort: each file keeps its order
 
 
+# The package is imported by the fixtures, not here: xdist's main process loads this file too, before it
+# starts its workers, and needs none of it.
 @pytest.fixture(scope="session")
 def kb():
+    from assistant import load_knowledge
+
     return load_knowledge()
 
 
 @pytest.fixture(scope="session")
 def bot(kb):
+    from assistant import Assistant
+
     return Assistant(kb)
 
 
@@ -71,6 +78,8 @@ def matcher(bot):
 @pytest.fixture(scope="session")
 def twin_bot(tmp_path_factory):
     """An assistant over the twin pack: AMBIGUOUS always gets a list of two choices."""
+    from assistant import Assistant, load_knowledge
+
     bot = Assistant(load_knowledge(write_twin_pack(tmp_path_factory.mktemp("twins"))))
     reply = bot.ask(AMBIGUOUS)
     assert reply.kind == "ambiguous" and [c.intent for c in reply.choices] in (["twin.one", "twin.two"],
