@@ -91,11 +91,13 @@ def _examples_too_close(knowledge: Knowledge, matcher: IntentMatcher,
             reported.add((intent, example))
         owners.setdefault(features, (intent, example))
     if len(examples) <= FUZZY_PAIRS_UP_TO:
-        texts = [normalise(e) for _, e in examples]
+        # token_sort_ratio is the ratio of the two texts with their words sorted: sorted here once per text,
+        # not again for every pair (several times faster, the same scores).
+        texts = [" ".join(sorted(normalise(e).split())) for _, e in examples]
         for i, (intent, example) in enumerate(examples):
             if (intent, example) in reported:
                 continue
-            hits = process.extract(texts[i], texts[:i], scorer=fuzz.token_sort_ratio, score_cutoff=CLOSE, limit=None)
+            hits = process.extract(texts[i], texts[:i], scorer=fuzz.ratio, score_cutoff=CLOSE, limit=None)
             other = next((examples[j] for _, _, j in hits if examples[j][0] != intent), None)
             if other is not None:
                 warn(intent, example, other, "is nearly the same as")
