@@ -306,10 +306,11 @@ class Assistant(Immutable):
                anchored: bool) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer."""
         matcher = self.matcher
-        # The story lends its subject words only to a message about the subject, and small talk
-        # ("thanks", "what can you do?") counts only in a message that isn't.
+        # The story lends its subject words to vague asks: a message that never names Botox only if it
+        # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
+        # lower"). Small talk ("thanks", "what can you do?") counts only in a message not about the subject.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features)
-        if not anchored:  # a story that never names Botox lends only if it tells of a face ("my jaw is wider")
+        if not anchored:
             story = tuple(f for s in segments if not s.ask for f in (*(said[s.text].sequence or said[s.text].features), ""))
             if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(story):
                 scene = frozenset()
