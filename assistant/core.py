@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Literal, get_args
+from typing import Any, Iterable, Literal, get_args
 
 from .immutable import Immutable
 from .knowledge.loader import is_bundled, load_knowledge
@@ -257,7 +257,7 @@ class Assistant(Immutable):
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:
         if match.kind == "answer" and match.analysis is not None and match.intent is not None:
-            said = match.analysis.sequence or match.analysis.features
+            said = match.analysis.said
             topic = self.matcher.qualified(match.intent, said)
             if topic is not None:  # "I'm pregnant, is botox safe?": the guide's safety answer doesn't speak to it
                 rule = f"names a keyword of '{topic}', which the guide does not cover and which this question is about"
@@ -289,30 +289,30 @@ class Assistant(Immutable):
         if not asks:
             return None
         said = {s.text: self.matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
-        whole = tuple(f for a in said.values() for f in (*(a.sequence or a.features), ""))  # "": a clause ends
-        told = tuple(f for s in segments if not s.ask for f in (*(said[s.text].sequence or said[s.text].features), ""))
+        whole = _in_order(said.values())
+        told = _in_order(said[s.text] for s in segments if not s.ask)
         anchored = context.topic is not None or any(a.anchored for a in said.values())
-        found = self._found(segments, asks, said, anchored)
+        found = self._found(segments, asks, said, anchored, told)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True)
+            found = self._found(segments, asks, said, True, told)
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
-               anchored: bool) -> list[tuple[Match, str]]:
-        """Each ask's reading: answers and not-covered topics, with the ask they answer."""
+               anchored: bool, told: tuple[str, ...]) -> list[tuple[Match, str]]:
+        """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
+        words in the order said)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
         # lower"). Small talk ("thanks", "what can you do?") counts only in a message not about the subject.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features)
         if not anchored:
-            story = tuple(f for s in segments if not s.ask for f in (*(said[s.text].sequence or said[s.text].features), ""))
-            if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(story):
+            if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(told):
                 scene = frozenset()
         small_talk = not (anchored or any(a.topical for a in said.values()))
         found: list[tuple[Match, str]] = []
@@ -325,9 +325,9 @@ class Assistant(Immutable):
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
-            told = said[before.text] if before is not None and anchored and not before.ask else None
-            named = (matcher.named_apart(told) if told is not None and yes_or_no(segment.text)
-                     and not matcher.specific(analysis) and not matcher.specific(told, named=False) else ())
+            pointed = said[before.text] if before is not None and anchored and not before.ask else None
+            named = (matcher.named_apart(pointed) if pointed is not None and yes_or_no(segment.text)
+                     and not matcher.specific(analysis) and not matcher.specific(pointed, named=False) else ())
             if before is not None and named:  # "she went to the gym after her botox, is that ok?": about the gym
                 rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
@@ -555,6 +555,11 @@ class Assistant(Immutable):
         starters = [i.id for i in self.knowledge.domain_intents][:_DEFAULT_SUGGESTIONS]
         return Reply(question, "out-of-scope", None, match.score, text, title="Outside what I know",
                      suggestions=self.suggestions_for(starters), match=match, context=self._next(context, None))
+
+
+def _in_order(analyses: Iterable[Analysis]) -> tuple[str, ...]:
+    """The clauses' words in the order said, an empty word where each clause ends (no phrase spans two)."""
+    return tuple(f for a in analyses for f in (*a.said, ""))
 
 
 def _join(labels: list[str]) -> str:

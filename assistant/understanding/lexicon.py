@@ -50,6 +50,11 @@ class Analysis:
     in_story: bool = False  # one ask of a longer message about the subject: its unknown words weigh less
     sequence: tuple[str, ...] = ()  # the features in the order said, repeats kept (for phrases: "work out")
 
+    @property
+    def said(self) -> tuple[str, ...]:
+        """The features in the order said, repeats kept (the features themselves for an analysis made by hand)."""
+        return self.sequence or self.features
+
     @cached_property
     def features_set(self) -> frozenset[str]:
         """The features as a set (made once; the matcher asks for it several times)."""

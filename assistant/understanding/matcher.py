@@ -95,7 +95,7 @@ def _said(run: tuple[str, ...], sequence: Sequence[str]) -> bool:
 def _said_in(analysis: Analysis) -> tuple[str, ...]:
     """The features in the order said, then each word lent by the story on its own (so a lent word can
     name a topic, but never make a phrase with another)."""
-    said = analysis.sequence or analysis.features
+    said = analysis.said
     lent = [f for f in analysis.features if f not in frozenset(said)]
     return said + tuple(x for f in lent for x in ("", f))
 
@@ -410,7 +410,7 @@ class IntentMatcher(Immutable):
         """The not-covered topics a text (or features in the order said) names in its own words, those said
         beside an answer aside ("I paid £300 for it": prices; not "since my Bell's palsy", said beside the
         asymmetry answer)."""
-        sequence = (said.sequence or said.features) if isinstance(said, Analysis) else said
+        sequence = said.said if isinstance(said, Analysis) else said
         return tuple(dict.fromkeys(t for _, t in self._named(sequence) if not self._beside.get(t)))
 
     def named_beside(self, intent_id: str, query: Sequence[str]) -> tuple[str, ...]:
