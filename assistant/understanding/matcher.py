@@ -96,7 +96,8 @@ def _said_in(analysis: Analysis) -> tuple[str, ...]:
     """The features in the order said, then each word lent by the story on its own (so a lent word can
     name a topic, but never make a phrase with another)."""
     said = analysis.said
-    lent = [f for f in analysis.features if f not in frozenset(said)]
+    own = frozenset(said)
+    lent = [f for f in analysis.features if f not in own]
     return said + tuple(x for f in lent for x in ("", f))
 
 
