@@ -291,27 +291,28 @@ class Assistant(Immutable):
         said = {s.text: self.matcher.analyse(s.text) for s in segments}  # each clause once; the message is their sum
         whole = _in_order(said.values())
         told = _in_order(said[s.text] for s in segments if not s.ask)
-        anchored = context.topic is not None or any(a.anchored for a in said.values())
-        found = self._found(segments, asks, said, anchored, told)
+        named = context.topic is not None or any(a.anchored for a in said.values())
+        anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
+        found = self._found(segments, asks, said, anchored, told, lend=named)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True, told)
+            found = self._found(segments, asks, said, True, told, lend=True)
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
-               anchored: bool, told: tuple[str, ...]) -> list[tuple[Match, str]]:
+               anchored: bool, told: tuple[str, ...], lend: bool) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
-        words in the order said)."""
+        words in the order said; ``lend``: the message names Botox, and its story lends its words freely)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
         # lower"). Small talk ("thanks", "what can you do?") counts only in a message not about the subject.
         scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features)
-        if not anchored:
+        if not lend:
             if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(told):
                 scene = frozenset()
         small_talk = not (anchored or any(a.topical for a in said.values()))
@@ -333,17 +334,20 @@ class Assistant(Immutable):
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
             specific = matcher.specific(analysis) and not (scene and points_back)
-            lend = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = self._with_scene(analysis, anchored, scene) if lend and not specific else None
+            lent = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
+            match = self._with_scene(analysis, anchored, scene, lend) if lent and not specific else None
             if match is None:
-                match = matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS)
+                # In a message that names no Botox, an ask naming nothing of the subject ("what should I do?")
+                # is not read as about it on the message's word alone.
+                here = anchored and (lend or specific)
+                match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
                 if (match.kind == "answer" and specific) or (match.kind == "not-covered" and match.topic):
                     found.append((match, segment.text))
                     continue
-                if lend and specific:  # a specific ask the guide can't answer alone: the story may help
-                    match = self._with_scene(analysis, anchored, scene) or match
+                if lent and specific:  # a specific ask the guide can't answer alone: the story may help
+                    match = self._with_scene(analysis, anchored, scene, lend) or match
             if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":
@@ -356,7 +360,7 @@ class Assistant(Immutable):
             found += unanswered
         return found
 
-    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str]) -> Match | None:
+    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], named: bool) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
         "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
         on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
@@ -365,7 +369,7 @@ class Assistant(Immutable):
                                             top=CLAUSE_LABELS)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
-        if not anchored and self.matcher.presumes_botox(match.intent or ""):
+        if not named and self.matcher.presumes_botox(match.intent or ""):
             return None  # "my face is uneven. is it normal to feel this way?" is not about side effects
         return match if self.matcher.on_subject(match, beyond_botox=True) else None
 

@@ -69,6 +69,8 @@ def test_a_good_pack_loads(tmp_path):
     ("    follow_up: [provider]\n", "    follow_up: [nowhere]\n", "pack.yaml:14:16: intent 'side-effects' follow_up names an unknown intent 'nowhere'"),
     ("    source: [g1]\n    follow_up", "    source: [g9]\n    follow_up", "pack.yaml:13:13: intent 'side-effects' names an unknown source 'g9' (see pack sources)"),
     ("  - id: provider\n", "  - id: provider\n    colour: blue\n", "pack.yaml:6:5: intent 'provider' has an unknown field 'colour'"),
+    ("intents:\n", "lexicon:\n  concepts:\n    shape: [uneven]\n  broad: [shape]\nintents:\n",
+     "pack.yaml:7:10: broad 'shape' is not a topical concept"),
     ("intents:\n", "intents:\n  - !!python/object/apply:os.system [echo hi]\n", "pack.yaml:5:5: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (plain data only)"),
 ])
 def test_each_problem_names_file_line_and_what_is_wrong(tmp_path, old, new, expected):

@@ -152,6 +152,33 @@ def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
     assert bot.ask("Our kitchen table is lopsided, one side is higher. Any way to fix it?").kind == "out-of-scope"
 
 
+@pytest.mark.parametrize("message, family", [
+    ("My appointment is on friday and I tend to freeze with doctors. What should I ask them?", "consultation"),
+    ("since my appointment my left brow sits higher and there's a bit of swelling over it. could that be a side "
+     "effect, and can I wear foundation on it?", "side-effects"),
+])
+def test_a_message_naming_two_words_of_the_subject_is_about_it_without_naming_botox(bot, message, family):
+    reply = bot.ask(message)
+    assert reply.intent is not None and in_family(reply.intent, family), parts_of(reply)
+
+
+@pytest.mark.parametrize("message", [
+    "My sunburn is peeling off my face and it stings. Is it safe to put cream on it? What should I do?",
+    "my smile looks odd in photos and my face feels tired. what should I do?",
+    "The cake is lopsided on one side and uneven in the middle. Any way to fix it before tonight?",
+])
+def test_a_message_about_the_subject_without_botox_gets_no_answer_on_that_alone(bot, message):
+    # two words of the subject (or only a shape word) make the message about it, but an ask that names
+    # nothing of it ("what should I do?") is not then read as a Botox question
+    reply = bot.ask(message)
+    assert reply.kind != "answer", parts_of(reply)
+
+
+def test_had_it_done_tells_of_a_treatment(bot):
+    reply = bot.ask("had it done on monday and now there's a bruise by my eyebrow. is that normal?")
+    assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
+
+
 def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     reply = bot.ask("my jaw is wider on the left since I was a kid. botox was mentioned. would it even out my face?")
     assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)

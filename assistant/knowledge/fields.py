@@ -93,6 +93,7 @@ RECORDS: dict[str, Record] = {
         "concepts": {"type": "object", "additionalProperties": _WORDS},
         "anchors": _STRINGS,
         "topical": _STRINGS,
+        "broad": _STRINGS,
         "not_typos": _STRINGS,
     }),
     "urgent": Record({

@@ -176,10 +176,12 @@ class _PackBuilder:
             for key, (_, value) in (reader.mapping(found["concepts"][1], "lexicon concepts") or {}).items():
                 concepts[key] = reader.texts(value, f"concept {key!r}")
         words = {name: frozenset(w.casefold() for w in reader.texts(found[name][1], f"lexicon {name}", allow_empty=True))
-                 if name in found else frozenset() for name in ("stopwords", "filler", "anchors", "topical", "not_typos")}
-        for name in ("anchors", "topical"):
+                 if name in found else frozenset() for name in ("stopwords", "filler", "anchors", "topical", "broad", "not_typos")}
+        for name in ("anchors", "topical", "broad"):
             for concept in sorted(words[name] - set(concepts)):
                 reader.error(found[name][1], f"{name[:-1] if name == 'anchors' else name} {concept!r} is not a concept of the lexicon")
+        for concept in sorted(words["broad"] - words["topical"]):
+            reader.error(found["broad"][1], f"broad {concept!r} is not a topical concept")
         self.lexicon = LexiconData(contractions=MappingProxyType(contractions), concepts=MappingProxyType(concepts), **words)
 
     def _section_not_typos(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:

@@ -156,6 +156,7 @@ class LexiconData:
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     anchors: frozenset[str] = frozenset()
     topical: frozenset[str] = frozenset()
+    broad: frozenset[str] = frozenset()  # topical concepts that describe everyday things too (an uneven cake)
     not_typos: frozenset[str] = frozenset()
 
 

@@ -212,6 +212,7 @@ class IntentMatcher(Immutable):
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
+        self._broad = frozenset(knowledge.lexicon.broad)
         # Answers whose examples nearly all name Botox presume it ("will it leave a bruise?"): a message that
         # never names it gets them only by its own words, never by what its story lends.
         self._presume = frozenset(label for label, group in zip(labels, analysed)
@@ -400,6 +401,12 @@ class IntentMatcher(Immutable):
     def subject_words(self, features: Iterable[str]) -> frozenset[str]:
         """The words of the subject among these (Botox, a bruise, the face...)."""
         return frozenset(features) & self._topical
+
+    def about_subject(self, features: Iterable[str]) -> bool:
+        """True if a message that never names Botox still names two words of its subject beyond the shape
+        words ("my brows are uneven since it was done, and there's bruising": a bruise and a brow; a cake
+        is uneven too)."""
+        return len(self.subject_words(features) - self._broad) >= 2
 
     def on_subject(self, match: Match, *, beyond_botox: bool = False) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
