@@ -54,6 +54,10 @@ def parts_of(reply):
                                                            ("roughly how much is it", True)]),
     ("Uneven brows - what are my options? a 2-3 week wait", [("Uneven brows", False), ("what are my options", True),
                                                             ("a 2-3 week wait", False)]),
+    # an emoji ends a sentence as a full stop would, joiners and skin tones included
+    ("new to all this 🙋🏽‍♀️ who does the injecting and is it safe 😬?",
+     [("new to all this", False), ("who does the injecting", True), ("is it safe", True)]),
+    ("my brows are uneven😩 can it level them", [("my brows are uneven", False), ("can it level them", True)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected

@@ -56,8 +56,12 @@ _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b
                         r"does|do|would|should)\s+(?:it|i|you|my|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
                         re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
+# Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
+# "first time here 🙋‍♀️ who should do it?"
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
-_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|\s[-\u2013\u2014]+\s", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|\s[-\u2013\u2014]+\s|"
+                       r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$)", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
