@@ -189,6 +189,11 @@ def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     assert parts_of(bot.ask("would it even out my face?"))[0][1] != "asymmetry.treatment"  # no Botox named: no guess
 
 
+def test_they_asked_about_after_naming_an_injector_are_people_not_the_treatment(bot):
+    reply = bot.ask("how can I tell a practitioner is any good, and what should they ask me before starting?")
+    assert [p[1] for p in parts_of(reply)] == ["provider.choosing", "consultation"], parts_of(reply)
+
+
 def test_a_story_that_lends_only_botox_answers_nothing(bot):
     # "Is that ok?" + "botox" is no question of what Botox is.
     reply = bot.ask("I went swimming an hour after my botox. Is that ok?")

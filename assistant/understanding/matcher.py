@@ -35,6 +35,7 @@ COMMON_LABELS, COMMON_SHARE = 50, 0.05  # a word used by more labels than both i
 SHORT_QUESTION = 12  # features; longer texts are stories
 TOP_LABELS = 5  # how many labels are ranked exactly: the answer, its rivals and what /why shows
 _IT = frozenset({"it", "they"})  # words that stand for the treatment a message is about, as what is asked about
+_PEOPLE = frozenset({"injector"})  # an anchor "they" is not the treatment for: "what should they ask me?" asks of people
 _ASKING = frozenset("can could will would does do did is are was should".split())
 _WH = frozenset("how what why when where".split())
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
@@ -443,12 +444,14 @@ class IntentMatcher(Immutable):
 
     def meaning_botox(self, analysis: Analysis, message: Iterable[str]) -> Analysis:
         """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
-        face?" in a message about Botox), if it names none itself."""
+        face?" in a message about Botox), if it names none itself; never as the injector ("how do I choose an
+        injector, and what should they ask me?" asks what a consultation covers)."""
         words = analysis.text.split()[:3]
         subject = words[1:2] if words[:1] and words[0] in _ASKING else words[2:3] if words[:1] and words[0] in _WH else []
         if analysis.anchored or _IT.isdisjoint(subject):  # "it" asked about ("would it...", "how does it..."), only
             return analysis
-        named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set)
+        named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
+                      and f not in _PEOPLE)
         if not named:
             return analysis
         return replace(analysis, features=analysis.features + named, anchored=True, topical=True)
