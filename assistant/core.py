@@ -336,6 +336,13 @@ class Assistant(Immutable):
             specific = matcher.specific(analysis) and not (scene and points_back)
             lent = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = self._with_scene(analysis, anchored, scene, lend) if lent and not specific else None
+            if lent and not specific and match is None and not _POINTING.isdisjoint(analysis.text.split()):
+                # "this", "it" point back at the story, whose words together pull several ways: the one sentence
+                # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")
+                tries = [self._with_scene(analysis, anchored, frozenset(said[s.text].features), lend)
+                         for s in segments if not s.ask and s.start < segment.start]
+                match = max((t for t in tries if t is not None and t.score >= SURE_SCORE), key=lambda t: t.score,
+                            default=None)
             if match is None:
                 # In a message that names no Botox, an ask naming nothing of the subject ("what should I do?")
                 # is not read as about it on the message's word alone.

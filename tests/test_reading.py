@@ -149,6 +149,15 @@ def test_a_story_that_never_names_botox_still_lends_its_subject_to_a_vague_ask(b
     assert reply.intent is not None and in_family(reply.intent, family), parts_of(reply)
 
 
+def test_an_ask_pointing_back_is_read_with_the_one_sentence_that_answers_it(bot):
+    # the story's words together pull towards how Botox works on muscles; the sentence about evening out
+    # a face answers "could this help me?"
+    reply = bot.ask("Back in my twenties an operation left the muscles on the left of my face weak. A friend says "
+                    "Botox can even out a face like mine. My lip and cheek still sag on that side. Do you think this "
+                    "could help me?")
+    assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)
+
+
 def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
     # nothing says there was an injection: the uneven mouth is not a side effect
     reply = bot.ask("One side of my mouth has always drooped a little and I hate photos. Is it just me?")
