@@ -34,6 +34,9 @@ ANSWERS = [
     # long, rambling questions
     ("so i've been thinking about this for months and my friend says botox worked for her but i'm "
      "nervous, will the injections hurt a lot", "side-effects"),
+    # what Botox can cause or lead to is a side effect, not the treatment
+    ("could botox lead to my mouth looking lopsided", "side-effects.asymmetry"),
+    ("is it possible for the jabs to cause an uneven forehead", "side-effects.asymmetry"),
 ]
 
 
@@ -70,6 +73,7 @@ def test_domain_words_that_are_not_about_botox_get_no_answer(matcher, question):
     "can i drink alcohol after botox",
     "can i work out after botox",
     "can botox fix my crooked teeth",
+    "what causes a lopsided jaw",  # the causes of asymmetry
 ])
 def test_questions_the_guide_does_not_cover_are_not_covered(matcher, question):
     match = matcher.match(question)
