@@ -187,6 +187,12 @@ def test_a_message_about_the_subject_without_botox_gets_no_answer_on_that_alone(
     assert reply.kind != "answer", parts_of(reply)
 
 
+def test_last_friday_sets_a_scene_and_asks_nothing_about_how_long_it_lasts(bot):
+    reply = bot.ask("had my botox last saturday and now there's a little bump and a bruise where the needle went in. "
+                    "my husband thinks I'm fussing. is that normal?")
+    assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
+
+
 def test_had_it_done_tells_of_a_treatment(bot):
     reply = bot.ask("had it done on monday and now there's a bruise by my eyebrow. is that normal?")
     assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
