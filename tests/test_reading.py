@@ -193,6 +193,13 @@ def test_last_friday_sets_a_scene_and_asks_nothing_about_how_long_it_lasts(bot):
     assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
 
 
+def test_what_should_i_do_asks_for_advice_not_what_botox_does(bot):
+    assert bot.ask("what should I do?").kind != "answer"
+    reply = bot.ask("Uneven brows - what to do? in photos my left eyebrow sits higher than the right one, and my aunt "
+                    "swears by botox")
+    assert [p[1] for p in parts_of(reply)][:1] == ["asymmetry.treatment"], parts_of(reply)
+
+
 def test_had_it_done_tells_of_a_treatment(bot):
     reply = bot.ask("had it done on monday and now there's a bruise by my eyebrow. is that normal?")
     assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
