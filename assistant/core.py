@@ -339,9 +339,11 @@ class Assistant(Immutable):
             if lent and not specific and match is None and not _POINTING.isdisjoint(analysis.text.split()):
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
                 # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")
-                tries = [self._with_scene(analysis, anchored, frozenset(said[s.text].features), lend)
-                         for s in segments if not s.ask and s.start < segment.start]
-                match = max((t for t in tries if t is not None and t.score >= SURE_SCORE), key=lambda t: t.score,
+                # (only a sentence's subject words are lent, so each different set of them is tried once)
+                told_here = {matcher.subject_words(said[s.text].features) for s in segments
+                             if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
+                tries = [self._with_scene(analysis, anchored, words, lend) for words in told_here]
+                match = max((t for t in tries if t is not None and t.score >= SURE_SCORE), key=lambda t: (t.score, t.intent or ""),
                             default=None)
             if match is None:
                 # In a message that names no Botox, an ask naming nothing of the subject ("what should I do?")
