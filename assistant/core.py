@@ -322,7 +322,8 @@ class Assistant(Immutable):
         message = [f for s in segments for f in said[s.text].features] if anchored else []
         for segment in asks:
             analysis = matcher.meaning_botox(said[segment.text], message) if message else said[segment.text]
-            points_back = len(analysis.features) <= 2 and not _POINTING.isdisjoint(analysis.text.split())
+            pointing = not _POINTING.isdisjoint(analysis.text.split())  # "this", "it", "they"...
+            points_back = pointing and len(analysis.features) <= 2
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
@@ -336,7 +337,7 @@ class Assistant(Immutable):
             specific = matcher.specific(analysis) and not (scene and points_back)
             lent = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = self._with_scene(analysis, anchored, scene, lend) if lent and not specific else None
-            if lent and not specific and match is None and not _POINTING.isdisjoint(analysis.text.split()):
+            if lent and not specific and match is None and pointing:
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
                 # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
@@ -369,16 +370,16 @@ class Assistant(Immutable):
             found += unanswered
         return found
 
-    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], named: bool) -> Match | None:
+    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
         "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
         on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
-        question of what Botox is)."""
+        question of what Botox is). ``lend``: the message names Botox, so an answer that presumes it may be lent."""
         match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                             top=CLAUSE_LABELS)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
-        if not named and self.matcher.presumes_botox(match.intent or ""):
+        if not lend and self.matcher.presumes_botox(match.intent or ""):
             return None  # "my face is uneven. is it normal to feel this way?" is not about side effects
         return match if self.matcher.on_subject(match, beyond_botox=True) else None
 
