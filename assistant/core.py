@@ -343,7 +343,7 @@ class Assistant(Immutable):
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
                 told_here = {matcher.subject_words(said[s.text].features) for s in segments
                              if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
-                tries = [self._with_scene(analysis, anchored, words, lend) for words in told_here]
+                tries = [self._with_scene(analysis, anchored, words, lend, at_least=SURE_SCORE) for words in told_here]
                 match = max((t for t in tries if t is not None and t.score >= SURE_SCORE), key=lambda t: (t.score, t.intent or ""),
                             default=None)
             if match is None:
@@ -370,13 +370,15 @@ class Assistant(Immutable):
             found += unanswered
         return found
 
-    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool) -> Match | None:
+    def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
+                    at_least: float = 0.0) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
         "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
         on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
-        question of what Botox is). ``lend``: the message names Botox, so an answer that presumes it may be lent."""
+        question of what Botox is). ``lend``: the message names Botox, so an answer that presumes it may be lent;
+        ``at_least``: only an answer scoring at least this is wanted."""
         match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
-                                            top=CLAUSE_LABELS)
+                                            top=CLAUSE_LABELS, at_least=at_least)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
         if not lend and self.matcher.presumes_botox(match.intent or ""):

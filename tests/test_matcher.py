@@ -94,6 +94,26 @@ def test_runners_up_come_with_scores_in_order(matcher):
     assert all(0.0 <= c.score <= 1.0 for c in match.alternatives)
 
 
+@pytest.mark.parametrize("at_least", [0.7, 0.8, 0.9])
+def test_asking_only_for_sure_answers_leaves_every_sure_answer_as_it_was(matcher, at_least):
+    # Labels that can't come near ``at_least`` are not ranked; an answer at or above it, and its rivals
+    # within the margin (so the verdict), are the same as when every label is ranked.
+    questions = ["does botox cause bruising", "can botox make my face more even", "is it safe",
+                 "what is botox exactly", "who should do my injections", "will my face look frozen",
+                 "my smile is lopsided, can it help", "what happens at the consultation"]
+    sure = 0
+    for question in questions:
+        analysis = matcher.analyse(question)
+        full = matcher.match_analysis(analysis, anchored=True, top=3)
+        quick = matcher.match_analysis(analysis, anchored=True, top=3, at_least=at_least)
+        if full.kind in ("answer", "ambiguous") and full.score >= at_least:
+            sure += 1
+            assert (quick.kind, quick.intent, quick.score) == (full.kind, full.intent, full.score), question
+            close = [[c.label for c in m.alternatives if m.score - c.score < matcher.margin] for m in (quick, full)]
+            assert close[0] == close[1], question
+    assert sure >= 3
+
+
 def test_empty_and_punctuation_only_input_is_empty(matcher):
     for question in ["", "   ", "?!?!", "..."]:
         assert matcher.match(question).kind == "empty"

@@ -307,7 +307,7 @@ class IntentMatcher(Immutable):
             weights[f] = w
         return weights
 
-    def _rank(self, analysis: Analysis, top: int = TOP_LABELS) -> list[tuple[int, float, int]]:
+    def _rank(self, analysis: Analysis, top: int = TOP_LABELS, at_least: float = 0.0) -> list[tuple[int, float, int]]:
         """(label index, score, best example index) for the ``top`` best labels, best first.
 
         Exact, but without scoring every example that shares a common word: a
@@ -315,8 +315,8 @@ class IntentMatcher(Immutable):
         ``covered`` is the weight of the question's words the label knows at all.
         Labels are visited by that bound, highest first, and the visit stops
         once no label left can beat the ``top``-th score found, or reach the
-        accept floor less the margin (below it a label can't change the verdict,
-        so such labels are not listed).
+        accept floor (or ``at_least``, if higher) less the margin (below it a label
+        can't change the verdict, so such labels are not listed).
         """
         features = analysis.features
         weights = self._query_weights(analysis)
@@ -327,7 +327,7 @@ class IntentMatcher(Immutable):
         one_b2 = 1 + b2
         lam = self._coverage
         query = {f: weights[f] for f in features if f in self._weights}
-        floor = self.accept - self.margin  # a label scoring below this can't change the verdict
+        floor = max(self.accept, at_least) - self.margin  # a label scoring below this can't change the verdict
         # Words most labels use ("what", "botox") are not walked label by label: every label is
         # assumed to know them, which keeps the bound an upper bound. Only if they alone could
         # lift a label to the floor are they walked after all.
@@ -477,12 +477,14 @@ class IntentMatcher(Immutable):
         return self.match_analysis(self.analyse(question), anchored=anchored, scene=scene, in_story=in_story)
 
     def match_analysis(self, analysis: Analysis, *, anchored: bool = False, scene: frozenset[str] = frozenset(),
-                       in_story: bool = False, top: int = TOP_LABELS) -> Match:
+                       in_story: bool = False, top: int = TOP_LABELS, at_least: float = 0.0) -> Match:
         """:meth:`match` for a question already analysed (so a message's clauses are read once each).
 
         ``in_story`` says the question is one ask of a longer message about the subject:
         its unknown words weigh less. ``top`` is how many labels are ranked exactly (fewer is faster;
-        the verdict needs the best and its runner-up).
+        the verdict needs the best and its runner-up). ``at_least``: only an answer scoring at least this is
+        wanted, so labels that can't come within the margin of it are not ranked (faster; a match below it
+        may differ from the one without it, one above it is the same).
         """
         if in_story:
             analysis = replace(analysis, in_story=True)
@@ -490,7 +492,7 @@ class IntentMatcher(Immutable):
             analysis = self.with_scene(analysis, scene)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
-        ranking = self._rank(analysis, top)
+        ranking = self._rank(analysis, top, at_least)
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
