@@ -38,6 +38,7 @@ READ_CHARS = 2 * MAX_INPUT_CHARS  # how much of a message is cut into sentences 
 MAX_PARTS = 3  # a reply answers at most this many asks
 CLAUSE_LABELS = 3  # labels ranked exactly for each clause of a message (the best, its rival, one more)
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
+WHOLE_SCORE = 0.99  # an ask scoring this on its own words is said in full by an example
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
@@ -337,6 +338,12 @@ class Assistant(Immutable):
             specific = matcher.specific(analysis) and not (scene and points_back)
             lent = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = self._with_scene(analysis, anchored, scene, lend) if lent and not specific else None
+            if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
+                # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
+                # nothing of the story, whose words would pull it elsewhere
+                own = matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=WHOLE_SCORE)
+                if own.kind == "answer" and own.score >= WHOLE_SCORE:
+                    match = own
             if lent and not specific and match is None and pointing:
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
                 # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")

@@ -158,6 +158,16 @@ def test_an_ask_pointing_back_is_read_with_the_one_sentence_that_answers_it(bot)
     assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)
 
 
+def test_an_ask_an_answer_says_in_full_needs_nothing_of_the_story(bot):
+    # the story's words (a face that sags, lines on one side) would pull "what is botox?" towards evening out
+    # a face; said in full by the guide's own question, it is answered as asked, beside the other ask
+    reply = bot.ask("My dad had shingles on his face years back and one side still sags a little, so anything with "
+                    "nerves worries me. I'm 45 and my sister wants me to try botox for the lines on one side. "
+                    "What is botox exactly? Is it safe?")
+    (first, second) = parts_of(reply)
+    assert first == ("answer", "botox.what-is-it") and in_family(second[1] or "", "side-effects"), parts_of(reply)
+
+
 def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
     # nothing says there was an injection: the uneven mouth is not a side effect
     reply = bot.ask("One side of my mouth has always drooped a little and I hate photos. Is it just me?")
