@@ -350,6 +350,16 @@ def test_a_scar_is_never_goodbye(bot):
     assert reply.intent != "chat.goodbye" and reply.kind == "not-covered"
 
 
+@pytest.mark.parametrize("question, family", [
+    ("is that a real risk with botox", "side-effects"),  # "real" is small talk's word ("are you real?"), a risk is not
+    ("is the risk real with botox", "side-effects"),
+])
+def test_small_talk_never_answers_a_question_naming_a_word_of_the_subject_it_does_not_share(bot, question, family):
+    reply = bot.ask(question)
+    assert reply.kind == "answer" and in_family(reply.intent or "", family), (reply.kind, reply.intent)
+    assert bot.ask("are you a real doctor").intent == "chat.identity"  # small talk's own question still is
+
+
 def test_a_message_about_something_else_is_read_whole(bot):
     assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
 

@@ -493,6 +493,9 @@ class IntentMatcher(Immutable):
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
         ranking = self._rank(analysis, top, at_least)
+        subject = analysis.features_set & self._topical - self._anchors
+        if subject:  # small talk never answers a question naming a word of the subject it doesn't share ("is that a real risk?")
+            ranking = [r for r in ranking if self.labels[r[0]] not in self._small_talk or subject <= self._shared(analysis, r)]
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
