@@ -312,6 +312,16 @@ def test_the_last_time_is_not_about_duration(bot):
     assert in_family(reply.intent or "", "side-effects")
 
 
+@pytest.mark.parametrize("question", [
+    "my smile has gone more crooked since my botox on saturday",
+    "since the injections my mouth is more wonky than before",
+])
+def test_a_face_more_uneven_than_before_is_a_side_effect_not_the_consultation(bot, question):
+    # "more crooked" says it got worse; "than before" is a time, not the preparation before treatment
+    reply = bot.ask(question)
+    assert reply.intent == "side-effects.asymmetry", (reply.kind, reply.intent)
+
+
 # -- a direct first line ----------------------------------------------------------------------------
 @pytest.mark.parametrize("question, intent, opening", [
     ("will it leave bruises?", "side-effects.bruising", "It can: bruising"),
