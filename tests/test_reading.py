@@ -355,6 +355,10 @@ def test_everyday_words_typos_and_small_talk_around_a_question(bot, question, fa
     assert reply.kind == "answer" and in_family(reply.intent or "", family), parts_of(reply)
 
 
+def test_goodnight_in_one_word_is_goodbye(bot):
+    assert bot.ask("ok goodnight then").intent == "chat.goodbye"
+
+
 def test_a_scar_is_never_goodbye(bot):
     reply = bot.ask("will botox leave a scar")
     assert reply.intent != "chat.goodbye" and reply.kind == "not-covered"
