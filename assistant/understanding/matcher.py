@@ -326,6 +326,7 @@ class IntentMatcher(Immutable):
         b2 = self._beta2
         one_b2 = 1 + b2
         lam = self._coverage
+        keep = 1 - lam
         query = {f: weights[f] for f in features if f in self._weights}
         floor = max(self.accept, at_least) - self.margin  # a label scoring below this can't change the verdict
         # Words most labels use ("what", "botox") are not walked label by label: every label is
@@ -355,13 +356,15 @@ class IntentMatcher(Immutable):
             if slack:  # the bound assumed every common word; use the ones the label has
                 share = (covered[label] + sum(query[f] for f in common if f not in walked and f in vocab[label])) / total
             best, best_index = 0.0, -1
-            shared: dict[int, float] = defaultdict(float)  # the label's examples that share a word, and its weight
+            shared: dict[int, float] = {}  # the label's examples that share a word, and its weight
+            get = shared.get
             postings = self._label_index[label]
             for f, w in query.items():
                 for index in postings.get(f, ()):
-                    shared[index] += w
+                    shared[index] = get(index, 0.0) + w
+            floor_share = lam * share
             for index, inter in shared.items():
-                precision = (1 - lam) * inter / total + lam * share
+                precision = keep * inter / total + floor_share  # (1 - lam) * inter / total + lam * share
                 recall = inter / example_weights[index]
                 score = one_b2 * precision * recall / (b2 * precision + recall)
                 if score > best:
