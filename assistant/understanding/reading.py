@@ -59,9 +59,11 @@ _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
 # "first time here 🙋‍♀️ who should do it?"
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
-# Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5".
-_SENTENCE = re.compile(r"(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|\s[-\u2013\u2014]+\s|"
-                       r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$)", re.IGNORECASE)
+# Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5". (The lookahead of the
+# characters a sentence end can start with lets the search skip every other character quickly.)
+_SENTENCE = re.compile(r"(?=[.!?;:\n…\s" + _EMOJI + r"])(?:(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
+                       r"\s[-\u2013\u2014]+\s|\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
+                       re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
