@@ -186,6 +186,15 @@ def test_a_message_naming_two_words_of_the_subject_is_about_it_without_naming_bo
 
 
 @pytest.mark.parametrize("message", [
+    "My jaw has always been a little uneven and one cheek is fuller. Is that normal?",  # "fuller" says it's uneven
+    "my face looks tilted in every photo, one side is wider. is this common?",  # "every photo" is no "every face"
+])
+def test_words_for_one_side_being_bigger_describe_an_uneven_face(bot, message):
+    reply = bot.ask(message)
+    assert reply.intent == "asymmetry.about", parts_of(reply)
+
+
+@pytest.mark.parametrize("message", [
     "My sunburn is peeling off my face and it stings. Is it safe to put cream on it? What should I do?",
     "my smile looks odd in photos and my face feels tired. what should I do?",
     "The cake is lopsided on one side and uneven in the middle. Any way to fix it before tonight?",
