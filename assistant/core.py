@@ -335,9 +335,15 @@ class Assistant(Immutable):
                 rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
+            own_scene = scene
+            if pointing and said[segment.text].anchored:
+                # "why is my face uneven, and can botox fix it?": an ask naming Botox points at something else,
+                # which an earlier ask may have named
+                own_scene = scene | frozenset(f for s in asks if s.start < segment.start
+                                              for f in matcher.subject_words(said[s.text].features))
             specific = matcher.specific(analysis) and not (scene and points_back)
-            lent = bool(scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = self._with_scene(analysis, anchored, scene, lend) if lent and not specific else None
+            lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
+            match = self._with_scene(analysis, anchored, own_scene, lend) if lent and not specific else None
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere

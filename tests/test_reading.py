@@ -168,6 +168,12 @@ def test_an_ask_an_answer_says_in_full_needs_nothing_of_the_story(bot):
     assert first == ("answer", "botox.what-is-it") and in_family(second[1] or "", "side-effects"), parts_of(reply)
 
 
+def test_it_in_an_ask_naming_botox_is_what_an_earlier_ask_named(bot):
+    # "can botox correct it?": "it" can't be Botox; it is the wonky jaw the first ask named
+    reply = bot.ask("is a wonky jaw normal and can botox correct it?")
+    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
+
+
 def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
     # nothing says there was an injection: the uneven mouth is not a side effect
     reply = bot.ask("One side of my mouth has always drooped a little and I hate photos. Is it just me?")
