@@ -194,8 +194,10 @@ def test_a_message_naming_two_words_of_the_subject_is_about_it_without_naming_bo
 @pytest.mark.parametrize("message", [
     "My jaw has always been a little uneven and one cheek is fuller. Is that normal?",  # "fuller" says it's uneven
     "my face looks tilted in every photo, one side is wider. is this common?",  # "every photo" is no "every face"
+    "do loads of people have a wonky jaw like me?",  # "loads of people" asks how common it is
+    "do most people have one eye lower than the other?",
 ])
-def test_words_for_one_side_being_bigger_describe_an_uneven_face(bot, message):
+def test_everyday_words_for_an_uneven_face_and_for_how_common_it_is(bot, message):
     reply = bot.ask(message)
     assert reply.intent == "asymmetry.about", parts_of(reply)
 
