@@ -69,15 +69,15 @@ def stories(bot):
 
 
 def test_story_posts_get_a_fitting_reply(stories):
-    assert stories.answer_accuracy >= 0.82
+    assert stories.answer_accuracy >= 0.84
     assert stories.wrong_rate <= 0.09
     assert stories.decline_rate >= 0.86
 
 
 def test_several_questions_each_get_a_part(bot):
     report = evaluate(bot, load_eval_file(DATA / "multi_part.yaml"))
-    assert report.parts_rate >= 0.93
-    assert report.unrelated_rate <= 0.05
+    assert report.parts_rate >= 0.95
+    assert report.unrelated_rate <= 0.03
 
 
 def test_real_posts_dev_set(bot):
@@ -96,8 +96,8 @@ def test_second_held_out_story_set(bot):
 
 def test_second_held_out_several_questions_set(bot):
     report = evaluate(bot, load_eval_file(DATA / "multi_part_2.yaml"))
-    assert report.parts_rate >= 0.70
-    assert report.unrelated_rate <= 0.05
+    assert report.parts_rate >= 0.78
+    assert report.unrelated_rate <= 0.04
 
 
 def test_third_held_out_story_set(bot):
@@ -118,3 +118,15 @@ def test_fourth_sets_for_error_analysis(bot):
     assert stories.answer_accuracy >= 0.83 and stories.wrong_rate <= 0.05 and stories.decline_rate >= 0.85
     several = evaluate(bot, load_eval_file(DATA / "multi_part_4.yaml"))
     assert several.parts_rate >= 0.77 and several.unrelated_rate <= 0.07
+
+
+# Sets 5 and 6: written later the same way and held out; only their totals have been read. They guard
+# against a change that helps the sets above at the expense of messages never looked at.
+def test_fifth_and_sixth_held_out_sets(bot):
+    for name, fitting, wrong, declined in [("stories_5.yaml", 0.86, 0.11, 0.75), ("stories_6.yaml", 0.71, 0.12, 0.90)]:
+        report = evaluate(bot, load_eval_file(DATA / name))
+        assert report.answer_accuracy >= fitting, name
+        assert report.wrong_rate <= wrong and report.decline_rate >= declined, name
+    for name, every_part, unrelated in [("multi_part_5.yaml", 0.70, 0.06), ("multi_part_6.yaml", 0.67, 0.11)]:
+        report = evaluate(bot, load_eval_file(DATA / name))
+        assert report.parts_rate >= every_part and report.unrelated_rate <= unrelated, name
