@@ -232,6 +232,15 @@ def test_had_it_done_tells_of_a_treatment(bot):
     assert reply.intent is not None and in_family(reply.intent, "side-effects"), parts_of(reply)
 
 
+@pytest.mark.parametrize("message", [
+    "got my crows feet done, now my smile looks weird on one side. is that normal?",  # "got my crows feet done": Botox
+    "had botox on tuesday and I think she overdid it, is that normal?",  # too much Botox: a side effect
+])
+def test_a_treatment_told_in_other_words_and_too_much_of_it_read_as_side_effects(bot, message):
+    reply = bot.ask(message)
+    assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
+
+
 def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     reply = bot.ask("my jaw is wider on the left since I was a kid. botox was mentioned. would it even out my face?")
     assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)
