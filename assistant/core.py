@@ -283,8 +283,9 @@ class Assistant(Immutable):
         Each clause is analysed once. An ask that names something of the subject ("is it safe?",
         "how much does it cost?") is matched on its own words; a vague one ("can it help?", "what
         should I do?") or a short one pointing back ("is this safe?") is read with the subject words
-        of the story around it; beside an answer to another ask it stands only if it matched well,
-        and where no other ask is answered its best reading stands.
+        of the story around it (with no story, "it" in an ask that names Botox, "can botox fix it?", is read
+        with the words of the asks before it); beside an answer to another ask it stands only if it matched
+        well, and where no other ask is answered its best reading stands.
         """
         asks = [s for s in segments if s.ask]
         if not asks:
@@ -336,12 +337,14 @@ class Assistant(Immutable):
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
             own_scene = scene
-            if pointing and said[segment.text].anchored:
+            if pointing and not scene and said[segment.text].anchored:
                 # "why is my face uneven, and can botox fix it?": an ask naming Botox points at something else,
-                # which an earlier ask may have named
-                own_scene = scene | frozenset(f for s in asks if s.start < segment.start
-                                              for f in matcher.subject_words(said[s.text].features))
-            specific = matcher.specific(analysis) and not (scene and points_back)
+                # which, with no story told, an earlier ask named
+                own_scene = frozenset(f for s in asks if s.start < segment.start
+                                      for f in matcher.subject_words(said[s.text].features))
+            # a short ask pointing back is read with the story ("is this safe?"), unless it names a topic the
+            # guide doesn't cover ("how much would it be?" asks the price, whatever the story)
+            specific = matcher.specific(analysis) and not (scene and points_back and not matcher.named_apart(analysis))
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = self._with_scene(analysis, anchored, own_scene, lend) if lent and not specific else None
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):

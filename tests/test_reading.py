@@ -172,6 +172,9 @@ def test_it_in_an_ask_naming_botox_is_what_an_earlier_ask_named(bot):
     # "can botox correct it?": "it" can't be Botox; it is the wonky jaw the first ask named
     reply = bot.ask("is a wonky jaw normal and can botox correct it?")
     assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
+    # ...but where a story is told, "it" is what the story tells of, not the bruise another ask named
+    told = bot.ask("my jaw is wonky. does botox bruise? can botox fix it?")
+    assert parts_of(told) == [("answer", "side-effects.bruising"), ("answer", "asymmetry.treatment")]
 
 
 def test_a_story_that_never_names_botox_never_lends_a_side_effect(bot):
@@ -195,6 +198,8 @@ def test_a_message_naming_two_words_of_the_subject_is_about_it_without_naming_bo
     "My jaw has always been a little uneven and one cheek is fuller. Is that normal?",  # "fuller" says it's uneven
     "my face looks tilted in every photo, one side is wider. is this common?",  # "every photo" is no "every face"
     "do loads of people have a wonky jaw like me?",  # "loads of people" asks how common it is
+    "is a crooked smile normal?",  # no Botox named: not a side effect
+    "one side of my mouth sits lower, is that something lots of people deal with?",  # "deal with" is no price
     "do most people have one eye lower than the other?",
 ])
 def test_everyday_words_for_an_uneven_face_and_for_how_common_it_is(bot, message):
@@ -235,6 +240,7 @@ def test_had_it_done_tells_of_a_treatment(bot):
 @pytest.mark.parametrize("message", [
     "got my crows feet done, now my smile looks weird on one side. is that normal?",  # "got my crows feet done": Botox
     "had botox on tuesday and I think she overdid it, is that normal?",  # too much Botox: a side effect
+    "is too much botox bad for you?",  # "too much" leaves "botox" named
 ])
 def test_a_treatment_told_in_other_words_and_too_much_of_it_read_as_side_effects(bot, message):
     reply = bot.ask(message)
@@ -269,6 +275,12 @@ def test_a_keyword_of_several_words_counts_only_said_together(bot):
 def test_any_experience_asks_about_other_people_not_the_injector(bot):
     reply = bot.ask("My jaw has been uneven since I was a kid and botox was suggested to me. Any experience with this?")
     assert not any(p.intent and in_family(p.intent, "provider") for p in reply.parts), parts_of(reply)
+
+
+def test_a_short_ask_pointing_back_that_names_an_uncovered_topic_asks_about_that_topic(bot):
+    # "how much would that be?" points back at the story, but asks the price whatever the story tells
+    reply = bot.ask("my lopsided smile really bothers me. could botox help and how much would that be?")
+    assert parts_of(reply) == [("answer", "asymmetry.treatment"), ("not-covered", "cost")]
 
 
 def test_each_part_is_answered_in_order_and_the_rest_named(bot):
@@ -390,14 +402,22 @@ def test_a_scar_is_never_goodbye(bot):
     assert reply.intent != "chat.goodbye" and reply.kind == "not-covered"
 
 
-@pytest.mark.parametrize("question, family", [
-    ("is that a real risk with botox", "side-effects"),  # "real" is small talk's word ("are you real?"), a risk is not
-    ("is the risk real with botox", "side-effects"),
+@pytest.mark.parametrize("question", [
+    "is that a real risk with botox",  # "real" is small talk's word ("are you real?"), a risk is not
+    "is the risk real with botox",
 ])
-def test_small_talk_never_answers_a_question_naming_a_word_of_the_subject_it_does_not_share(bot, question, family):
+def test_small_talk_never_answers_a_question_about_botox_naming_a_word_of_the_subject_it_does_not_share(bot, question):
     reply = bot.ask(question)
-    assert reply.kind == "answer" and in_family(reply.intent or "", family), (reply.kind, reply.intent)
-    assert bot.ask("are you a real doctor").intent == "chat.identity"  # small talk's own question still is
+    assert reply.kind == "answer" and in_family(reply.intent or "", "side-effects"), (reply.kind, reply.intent)
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("are you a real doctor", "chat.identity"),
+    ("thank you, that helps with my uneven face", "chat.thanks"),  # names the subject, but not Botox: still thanks
+    ("are you a real person or a bot? my face is uneven", "chat.identity"),
+])
+def test_small_talk_that_names_no_botox_is_still_small_talk(bot, question, intent):
+    assert bot.ask(question).intent == intent
 
 
 def test_a_message_about_something_else_is_read_whole(bot):

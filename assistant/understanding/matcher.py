@@ -316,7 +316,8 @@ class IntentMatcher(Immutable):
         Labels are visited by that bound, highest first, and the visit stops
         once no label left can beat the ``top``-th score found, or reach the
         accept floor (or ``at_least``, if higher) less the margin (below it a label
-        can't change the verdict, so such labels are not listed).
+        can't change the verdict, so such labels are not listed: with ``at_least``,
+        only an answer the full ranking scores at least that is sure to be unchanged).
         """
         features = analysis.features
         weights = self._query_weights(analysis)
@@ -486,8 +487,9 @@ class IntentMatcher(Immutable):
         ``in_story`` says the question is one ask of a longer message about the subject:
         its unknown words weigh less. ``top`` is how many labels are ranked exactly (fewer is faster;
         the verdict needs the best and its runner-up). ``at_least``: only an answer scoring at least this is
-        wanted, so labels that can't come within the margin of it are not ranked (faster; a match below it
-        may differ from the one without it, one above it is the same).
+        wanted, so labels that can't come within the margin of it are not ranked (faster). An answer the full
+        ranking scores at least that is the same; any other match may differ (a not-covered topic may stand
+        where the full ranking's lower answer would have taken its place).
         """
         if in_story:
             analysis = replace(analysis, in_story=True)
@@ -496,9 +498,12 @@ class IntentMatcher(Immutable):
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
         ranking = self._rank(analysis, top, at_least)
-        subject = analysis.features_set & self._topical - self._anchors
-        if subject:  # small talk never answers a question naming a word of the subject it doesn't share ("is that a real risk?")
+        subject = analysis.features_set & self._topical - self._anchors if analysis.anchored else frozenset()
+        talk = len(ranking)
+        if subject:  # small talk never answers a question about Botox naming a word of the subject it doesn't share
+            # ("is that a real risk with botox?" is no "are you real?"; "thanks, that helps with my face" still thanks)
             ranking = [r for r in ranking if self.labels[r[0]] not in self._small_talk or subject <= self._shared(analysis, r)]
+        talk -= len(ranking)  # how many small-talk labels that left out
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
@@ -509,6 +514,8 @@ class IntentMatcher(Immutable):
         if not ranked or ranked[0].score < self.accept:
             score = ranked[0].score if ranked else 0.0
             rule = f"best score {score:.2f} is below the accept floor {self.accept:.2f}"
+            if talk and not ranked:
+                rule = f"only small talk came close, and it shares none of the question's words of the subject ({', '.join(sorted(subject))})"
             topic = None
             if touches:  # below the floor, a topic the guide doesn't cover can still be named
                 # (by its keyword only in a question, not somewhere in a long story: "we're the same age")
