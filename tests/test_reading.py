@@ -29,6 +29,8 @@ def parts_of(reply):
      [("When I was 12 I broke my jaw", False), ("I feel fine", False), ("can eat fine", False)]),
     ("my face has always been a bit lopsided, can botox help?",
      [("my face has always been a bit lopsided", False), ("can botox help", True)]),
+    ("I'm 34. My smile is lopsided and it bothers me at 34? Can botox help?",  # a number ends a sentence too
+     [("I'm 34", False), ("My smile is lopsided and it bothers me at 34", True), ("Can botox help", True)]),
     ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
     ("whats botox made of exactly, my nan keeps calling it poison",  # a comma before someone telling something
      [("whats botox made of exactly", True), ("my nan keeps calling it poison", False)]),

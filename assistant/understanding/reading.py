@@ -61,7 +61,7 @@ _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5". (The lookahead of the
 # characters a sentence end can start with lets the search skip every other character quickly.)
-_SENTENCE = re.compile(r"(?=[.!?;:\n…\s" + _EMOJI + r"])(?:(?<!\.[a-z])(?<!\d)([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
+_SENTENCE = re.compile(r"(?=[.!?;:\n…\s" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
                        r"\s[-\u2013\u2014]+\s|\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
                        re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
