@@ -249,6 +249,14 @@ def test_a_treatment_told_in_other_words_and_too_much_of_it_read_as_side_effects
     assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
 
 
+@pytest.mark.parametrize("question", [
+    "will botox look natural on me?",  # how the face will look, not whether Botox is a natural substance
+    "i want my brows evened out but will it look natural",
+])
+def test_looking_natural_asks_about_a_frozen_look(bot, question):
+    assert bot.ask(question).intent == "botox.how-it-works.frozen"
+
+
 def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     reply = bot.ask("my jaw is wider on the left since I was a kid. botox was mentioned. would it even out my face?")
     assert reply.intent is not None and in_family(reply.intent, "asymmetry.treatment"), parts_of(reply)
