@@ -369,6 +369,12 @@ class Assistant(Immutable):
                 match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
+                if match.kind == "not-covered" and match.topic and lent and not matcher.named_apart(analysis):
+                    # a topic the guide doesn't cover that the ask only resembles ("could botox lift it?" is
+                    # like lifting an eyelid) yields to the story's reading, if that is sure ("my brow has dropped")
+                    story = self._with_scene(analysis, anchored, scene, lend, at_least=SURE_SCORE)
+                    if story is not None and story.score >= SURE_SCORE:
+                        match = story
                 if (match.kind == "answer" and specific) or (match.kind == "not-covered" and match.topic):
                     found.append((match, segment.text))
                     continue

@@ -287,6 +287,17 @@ def test_any_experience_asks_about_other_people_not_the_injector(bot):
     assert not any(p.intent and in_family(p.intent, "provider") for p in reply.parts), parts_of(reply)
 
 
+def test_an_uncovered_topic_an_ask_only_resembles_yields_to_a_sure_reading_of_the_story(bot):
+    # "could botox lift it" resembles lifting a drooping eyelid (not covered), but names no eyelid: the story
+    # (a brow that has dropped on one side) makes it a question of evening out the face
+    reply = bot.ask("Title: uneven brows after 40. Hi all, long time lurker, first post. Since turning 40 my left "
+                    "brow has dropped noticeably and it makes me look tired on one side. I was wondering whether "
+                    "botox could lift or balance it at all. Thanks in advance, any replies appreciated x")
+    assert reply.intent == "asymmetry.treatment", parts_of(reply)
+    # an eyelid named is still the eyelid topic
+    assert bot.ask("my left eyelid has dropped since I turned 40. could botox lift it?").parts[0].topic == "eyelids"
+
+
 def test_a_short_ask_pointing_back_that_names_an_uncovered_topic_asks_about_that_topic(bot):
     # "how much would that be?" points back at the story, but asks the price whatever the story tells
     reply = bot.ask("my lopsided smile really bothers me. could botox help and how much would that be?")
