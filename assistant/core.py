@@ -325,7 +325,7 @@ class Assistant(Immutable):
         for segment in asks:
             analysis = matcher.meaning_botox(said[segment.text], message) if message else said[segment.text]
             pointing = not _POINTING.isdisjoint(analysis.text.split())  # "this", "it", "they"...
-            points_back = pointing and len(analysis.features) <= 2
+            points_back = pointing and len(said[segment.text].features) <= 2  # its own words, before "it" is read as Botox
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox

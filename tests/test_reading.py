@@ -29,6 +29,9 @@ def parts_of(reply):
      [("When I was 12 I broke my jaw", False), ("I feel fine", False), ("can eat fine", False)]),
     ("my face has always been a bit lopsided, can botox help?",
      [("my face has always been a bit lopsided", False), ("can botox help", True)]),
+    ("My sister asked me to ask on here whether it works for droopy mouths",  # asks without a question mark
+     [("My sister asked me to ask on here whether it works for droopy mouths", True)]),
+    ("does anyone know if it hurts", [("does anyone know if it hurts", True)]),
     ("I'm 34. My smile is lopsided and it bothers me at 34? Can botox help?",  # a number ends a sentence too
      [("I'm 34", False), ("My smile is lopsided and it bothers me at 34", True), ("Can botox help", True)]),
     ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
@@ -296,6 +299,12 @@ def test_an_uncovered_topic_an_ask_only_resembles_yields_to_a_sure_reading_of_th
     assert reply.intent == "asymmetry.treatment", parts_of(reply)
     # an eyelid named is still the eyelid topic
     assert bot.ask("my left eyelid has dropped since I turned 40. could botox lift it?").parts[0].topic == "eyelids"
+
+
+def test_it_pointing_back_at_a_use_the_guide_does_not_cover_names_that_use(bot):
+    # "does it work?" after "botox for sweaty armpits": asks about a medical use, not how Botox works
+    reply = bot.ask("botox for sweaty underarms - does it really work? my shirts are ruined")
+    assert parts_of(reply) == [("not-covered", "medical-uses")]
 
 
 def test_a_short_ask_pointing_back_that_names_an_uncovered_topic_asks_about_that_topic(bot):

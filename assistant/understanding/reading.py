@@ -29,6 +29,7 @@ ASK_PHRASES = (
     "tell me", "any advice", "any suggestions", "any suggestion", "any info", "any information", "any ideas",
     "please advise", "let me know", "help me", "what to do", "should i", "can i", "is it", "curious",
     "not sure if", "not sure whether", "not sure what", "not sure who", "thoughts on", "recommend",
+    "know if", "know whether", "ask whether", "ask if", "ask on here", "asking on here", "find out if", "find out whether",
 )
 # A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
 _JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"
