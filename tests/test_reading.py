@@ -253,6 +253,14 @@ def test_a_treatment_told_in_other_words_and_too_much_of_it_read_as_side_effects
 
 
 @pytest.mark.parametrize("question", [
+    "my injector wants a chat first before she does anything, is that normal?",  # a chat first: the consultation
+    "why do they want to meet first before doing my botox?",
+])
+def test_a_chat_or_meeting_first_is_the_consultation(bot, question):
+    assert bot.ask(question).intent == "consultation"
+
+
+@pytest.mark.parametrize("question", [
     "will botox look natural on me?",  # how the face will look, not whether Botox is a natural substance
     "i want my brows evened out but will it look natural",
 ])
