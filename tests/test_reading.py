@@ -431,6 +431,9 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
     ("no thanks, but will it bruise?", "side-effects"),
     ("thanks. one more thing, does it cause swelling?", "side-effects"),
     ("lol does it hurt", "side-effects"),
+    ("ok so my smile is rly wonky n i h8 it, wud botox sort it?? x", "asymmetry.treatment"),  # text speak
+    ("had botox tues, 2day my forhead is swolen is that normal", "side-effects"),
+    ("will botox make me look frozen af", "botox.how-it-works"),
 ])
 def test_everyday_words_typos_and_small_talk_around_a_question(bot, question, family):
     reply = bot.ask(question)

@@ -34,12 +34,12 @@ ASK_PHRASES = (
 # A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
 _JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"
 _AUX = frozenset("can could does do did is are was were will would should shall has have isnt doesnt dont arent wont "
-                 "cant".split())
+                 "cant wud cud shud".split())  # and as texted: "wud botox sort it"
 # Words that can follow "can", "is", "will"... in a question ("can botox", "is it", "will my face").
 _SUBJECTS = frozenset("i you he she it we they this that these those there botox tox my your his her our their the a an "
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
-_OPENERS = "can could does do is are will would should what who which why when where how".split()
+_OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split()
 # Verbs that, opening a sentence, ask whatever follows ("Does insurance cover it?"); not "can", "was",
 # "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
 _ASKING_VERBS = frozenset("does do is are will would should isnt doesnt arent wont".split())
