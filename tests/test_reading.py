@@ -434,10 +434,16 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
     ("ok so my smile is rly wonky n i h8 it, wud botox sort it?? x", "asymmetry.treatment"),  # text speak
     ("had botox tues, 2day my forhead is swolen is that normal", "side-effects"),
     ("will botox make me look frozen af", "botox.how-it-works"),
+    ("can botox help cos my smile is wonky", "asymmetry.treatment"),  # "cos" is because, not a cost
+    ("is it safe cos my mum is worried", "side-effects"),
 ])
 def test_everyday_words_typos_and_small_talk_around_a_question(bot, question, family):
     reply = bot.ask(question)
     assert reply.kind == "answer" and in_family(reply.intent or "", family), parts_of(reply)
+
+
+def test_pics_are_pictures_not_picking(bot):
+    assert bot.ask("i hate my face in pics, is that normal").intent == "asymmetry.about"
 
 
 def test_goodnight_in_one_word_is_goodbye(bot):
