@@ -442,8 +442,9 @@ def test_everyday_words_typos_and_small_talk_around_a_question(bot, question, fa
     assert reply.kind == "answer" and in_family(reply.intent or "", family), parts_of(reply)
 
 
-def test_pics_are_pictures_not_picking(bot):
+def test_pics_are_pictures_and_vids_videos_not_picking_or_eyelids(bot):
     assert bot.ask("i hate my face in pics, is that normal").intent == "asymmetry.about"
+    assert bot.ask("tiktok vids say botox lifts brows, true?").parts[0].topic != "eyelids"
 
 
 def test_goodnight_in_one_word_is_goodbye(bot):
