@@ -101,6 +101,7 @@ def test_a_cause_of_asymmetry_gets_the_asymmetry_answer_and_says_causes_are_not_
     ("I'm on blood thinners after my heart op. Is botox safe for someone like me?", "eligibility"),
     ("currently 5 months pregnant, could botox sort out my lopsided smile?", "pregnancy"),
     ("I'm breastfeeding my youngest, can I still get botox?", "eligibility"),  # who can have it: not covered
+    ("I have myasthenia gravis, is botox safe for me?", "eligibility"),  # a nerve-muscle disease: ask a doctor
 ])
 def test_is_it_safe_asked_of_a_condition_the_guide_does_not_cover_is_not_answered_with_general_safety(bot, message,
                                                                                                       condition):
