@@ -345,12 +345,6 @@ def test_two_asks_of_one_uncovered_topic_are_named_once_for_both(bot):
     assert reply.parts[0].also_asked == ("can i wear make up on it",)
 
 
-def test_medical_uses_in_general_are_the_uses_answer(bot):
-    # the guide says Botox has medical uses too; a specific condition (migraine, sweating) is not covered
-    reply = bot.ask("Is botox a toxin? and is it used for anything medical?")
-    assert parts_of(reply) == [("answer", "botox.what-is-it"), ("answer", "botox.uses")]
-
-
 def test_three_asks_three_parts(bot):
     reply = bot.ask("What is botox made from, who should inject it, and can I have it while pregnant?")
     assert parts_of(reply) == [("answer", "botox.what-is-it"), ("answer", "provider"), ("not-covered", "pregnancy")]
