@@ -374,7 +374,8 @@ class Assistant(Immutable):
                     # like lifting an eyelid) yields to the story's reading, if that is sure ("my brow has dropped")
                     story = self._with_scene(analysis, anchored, scene, lend, at_least=SURE_SCORE)
                     if story is not None and story.score >= SURE_SCORE:
-                        match = story
+                        match = replace(story, rule=f"{story.rule}; read with the story, as the ask only resembles the "
+                                                    f"not-covered topic '{match.topic}' and names none of its keywords")
                 if (match.kind == "answer" and specific) or (match.kind == "not-covered" and match.topic):
                     found.append((match, segment.text))
                     continue

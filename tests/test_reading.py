@@ -312,6 +312,7 @@ def test_an_uncovered_topic_an_ask_only_resembles_yields_to_a_sure_reading_of_th
                     "brow has dropped noticeably and it makes me look tired on one side. I was wondering whether "
                     "botox could lift or balance it at all. Thanks in advance, any replies appreciated x")
     assert reply.intent == "asymmetry.treatment", parts_of(reply)
+    assert "only resembles the not-covered topic 'eyelids'" in (reply.parts[0].match.rule if reply.parts[0].match else "")
     # an eyelid named is still the eyelid topic
     assert bot.ask("my left eyelid has dropped since I turned 40. could botox lift it?").parts[0].topic == "eyelids"
 
