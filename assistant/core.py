@@ -313,7 +313,7 @@ class Assistant(Immutable):
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
         # lower"). Small talk ("thanks", "what can you do?") counts only in a message not about the subject.
-        scene = frozenset(f for s in segments if not s.ask for f in said[s.text].features)
+        scene = frozenset(f for s in segments if not s.ask for f in _reported(said[s.text].sequence))
         if not lend:
             if len(matcher.subject_words(scene)) < 2 or matcher.named_apart(told):
                 scene = frozenset()
@@ -594,6 +594,19 @@ class Assistant(Immutable):
         starters = [i.id for i in self.knowledge.domain_intents][:_DEFAULT_SUGGESTIONS]
         return Reply(question, "out-of-scope", None, match.score, text, title="Outside what I know",
                      suggestions=self.suggestions_for(starters), match=match, context=self._next(context, None))
+
+
+_REPORTING = frozenset({"said", "say", "told", "reckon", "think", "claim", "swear", "mention", "mentioned"})
+REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in at most this many words
+
+
+def _reported(sequence: tuple[str, ...]) -> tuple[str, ...]:
+    """A told sentence's words, less who reported it: "the nurse at my clinic said botox is made from bacteria"
+    sets the scene with what was said (Botox, bacteria), not with the nurse who said it."""
+    for i, f in enumerate(sequence[: REPORTER_WORDS + 1]):
+        if f in _REPORTING and i and len(sequence) > i + 1:
+            return sequence[i + 1:]
+    return sequence
 
 
 def _in_order(analyses: Iterable[Analysis]) -> tuple[str, ...]:

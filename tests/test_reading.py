@@ -323,6 +323,15 @@ def test_it_pointing_back_at_a_use_the_guide_does_not_cover_names_that_use(bot):
     assert parts_of(reply) == [("not-covered", "medical-uses")]
 
 
+@pytest.mark.parametrize("message, intent", [
+    ("The nurse at my clinic said botox is made from bacteria. Is that true?", "botox.what-is-it"),
+    ("my injector said bruising is rare. is that right?", "side-effects.bruising"),
+])
+def test_who_said_it_is_not_what_is_asked_about(bot, message, intent):
+    # "is that true?" asks about what was said, not about the nurse or injector who said it
+    assert bot.ask(message).intent == intent
+
+
 def test_a_short_ask_pointing_back_that_names_an_uncovered_topic_asks_about_that_topic(bot):
     # "how much would that be?" points back at the story, but asks the price whatever the story tells
     reply = bot.ask("my lopsided smile really bothers me. could botox help and how much would that be?")
