@@ -255,6 +255,7 @@ def test_a_treatment_told_in_other_words_and_too_much_of_it_read_as_side_effects
 
 def test_going_back_to_the_clinic_is_not_going_back_to_normal(bot):
     assert bot.ask("will my face go back to normal after botox?").intent == "botox.how-it-works.permanence"
+    assert bot.ask("Does botox stay in your body forever?").intent == "botox.how-it-works.permanence"
     reply = bot.ask("my forehead feels tight since the injections. should i go back or wait?")
     assert not in_family(reply.intent or "", "botox.how-it-works"), parts_of(reply)
 
