@@ -32,6 +32,10 @@ def parts_of(reply):
     ("My sister asked me to ask on here whether it works for droopy mouths",  # asks without a question mark
      [("My sister asked me to ask on here whether it works for droopy mouths", True)]),
     ("does anyone know if it hurts", [("does anyone know if it hurts", True)]),
+    ("scared tbh. 1) does it hurt 2) who should do it",  # a numbered list of asks
+     [("scared tbh", False), ("does it hurt", True), ("who should do it", True)]),
+    ("wat is botox made from n does it hurt", [("wat is botox made from", True), ("does it hurt", True)]),  # "n": and
+    ("can u get it if ur pregnant", [("can u get it if ur pregnant", True)]),
     ("I'm 34. My smile is lopsided and it bothers me at 34? Can botox help?",  # a number ends a sentence too
      [("I'm 34", False), ("My smile is lopsided and it bothers me at 34", True), ("Can botox help", True)]),
     ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
@@ -348,6 +352,11 @@ def test_each_part_is_answered_in_order_and_the_rest_named(bot):
     text = format_reply(reply)
     assert text.count("Note:") == 1  # one disclaimer for the whole reply
     assert text.index("Pain from the injections") < text.index("Not covered: prices")
+
+
+def test_going_for_a_run_or_a_swim_after_is_aftercare(bot):
+    reply = bot.ask("had botox this morning, can I go for a run tonight or swim tomorrow?")
+    assert reply.parts[0].topic == "aftercare", parts_of(reply)
 
 
 def test_two_asks_of_one_uncovered_topic_are_named_once_for_both(bot):

@@ -32,11 +32,11 @@ ASK_PHRASES = (
     "know if", "know whether", "ask whether", "ask if", "ask on here", "asking on here", "find out if", "find out whether",
 )
 # A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
-_JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"
+_JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so|n|&)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"  # "n", "&" as texted
 _AUX = frozenset("can could does do did is are was were will would should shall has have isnt doesnt dont arent wont "
                  "cant wud cud shud".split())  # and as texted: "wud botox sort it"
 # Words that can follow "can", "is", "will"... in a question ("can botox", "is it", "will my face").
-_SUBJECTS = frozenset("i you he she it we they this that these those there botox tox my your his her our their the a an "
+_SUBJECTS = frozenset("i you u he she it we they this that these those there botox tox my your ur his her our their the a an "
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
 _OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split()
@@ -62,8 +62,9 @@ _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5". (The lookahead of the
 # characters a sentence end can start with lets the search skip every other character quickly.)
-_SENTENCE = re.compile(r"(?=[.!?;:\n…\s" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
-                       r"\s[-\u2013\u2014]+\s|\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
+_SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
+                       r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)\d{1,2}\)(?=\s)|"  # a dash, a bar, a list's "1)" "2)"
+                       r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
                        re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
                        r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
