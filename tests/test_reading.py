@@ -36,6 +36,8 @@ def parts_of(reply):
      [("scared tbh", False), ("does it hurt", True), ("who should do it", True)]),
     ("wat is botox made from n does it hurt", [("wat is botox made from", True), ("does it hurt", True)]),  # "n": and
     ("can u get it if ur pregnant", [("can u get it if ur pregnant", True)]),
+    ("We're both getting it done. Should we go to the same clinic?",  # "we're" is no "were"
+     [("We're both getting it done", False), ("Should we go to the same clinic", True)]),
     ("I'm 34. My smile is lopsided and it bothers me at 34? Can botox help?",  # a number ends a sentence too
      [("I'm 34", False), ("My smile is lopsided and it bothers me at 34", True), ("Can botox help", True)]),
     ("I'd like to know whether it leaves marks", [("I'd like to know whether it leaves marks", True)]),
@@ -352,6 +354,12 @@ def test_each_part_is_answered_in_order_and_the_rest_named(bot):
     text = format_reply(reply)
     assert text.count("Note:") == 1  # one disclaimer for the whole reply
     assert text.index("Pain from the injections") < text.index("Not covered: prices")
+
+
+def test_the_actual_risks_are_the_risks(bot):
+    reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
+                    "actual risks")
+    assert [in_family(i or "", "side-effects") for _, i in parts_of(reply)][-1], parts_of(reply)
 
 
 def test_going_for_a_run_or_a_swim_after_is_aftercare(bot):

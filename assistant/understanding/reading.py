@@ -39,6 +39,7 @@ _AUX = frozenset("can could does do did is are was were will would should shall 
 _SUBJECTS = frozenset("i you u he she it we they this that these those there botox tox my your ur his her our their the a an "
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
+_WE_ARE = {"we're": "we", "we\u2019re": "we"}  # not "were" once the apostrophe goes: "We're both going" tells
 _OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split()
 # Verbs that, opening a sentence, ask whatever follows ("Does insurance cover it?"); not "can", "was",
 # "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
@@ -113,7 +114,8 @@ def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> boo
     if question_mark:
         return True
     lowered = text.lower()
-    words = [w.strip("'\"(,").replace("'", "").replace("\u2019", "") for w in lowered.split()[:3]]  # "what's": whats
+    words = [_WE_ARE.get(w, w).strip("'\"(,").replace("'", "").replace("\u2019", "")  # "what's": whats
+             for w in lowered.split()[:3]]
     if len(words) > 1 and len(words[0]) > 4 and words[0].endswith("ly"):  # "roughly how much...", "honestly is it..."
         words = words[1:]
     words = words[:2]
