@@ -288,6 +288,14 @@ def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     assert parts_of(bot.ask("would it even out my face?"))[0][1] != "asymmetry.treatment"  # no Botox named: no guess
 
 
+def test_it_that_something_is_done_to_is_not_botox(bot):
+    # "can it be fixed?": "it" is the result the story tells of, not Botox fixing something (its uses)
+    reply = bot.ask("got botox 2 weeks ago to fix my uneven smile and now it looks MORE uneven?? is this a known "
+                    "thing and can it be fixed")
+    assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
+    assert not any(in_family(i or "", "botox.uses") for _, i in parts_of(reply))
+
+
 def test_they_asked_about_after_naming_an_injector_are_people_not_the_treatment(bot):
     reply = bot.ask("how can I tell a practitioner is any good, and what should they ask me before starting?")
     assert [p[1] for p in parts_of(reply)] == ["provider.choosing", "consultation"], parts_of(reply)

@@ -450,9 +450,12 @@ class IntentMatcher(Immutable):
         """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
         face?" in a message about Botox), if it names none itself; never as the injector ("how do I choose an
         injector, and what should they ask me?" asks what a consultation covers)."""
-        words = analysis.text.split()[:3]
-        subject = words[1:2] if words[:1] and words[0] in _ASKING else words[2:3] if words[:1] and words[0] in _WH else []
+        words = analysis.text.split()[:4]
+        at = 1 if words[:1] and words[0] in _ASKING else 2 if words[:1] and words[0] in _WH else len(words)
+        subject = words[at:at + 1]
         if analysis.anchored or _IT.isdisjoint(subject):  # "it" asked about ("would it...", "how does it..."), only
+            return analysis
+        if words[at + 1:at + 2] == ["be"]:  # "can it be fixed?": what is done to "it", the result, not Botox
             return analysis
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
                       and f not in _PEOPLE)
