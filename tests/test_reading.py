@@ -370,6 +370,11 @@ def test_the_actual_risks_are_the_risks(bot):
     assert [in_family(i or "", "side-effects") for _, i in parts_of(reply)][-1], parts_of(reply)
 
 
+def test_botox_that_stops_working_is_a_long_term_question(bot):
+    assert bot.ask("does botox stop working if you have it for years?").parts[0].topic == "long-term"
+    assert bot.ask("how does botox work?").intent == "botox.how-it-works"
+
+
 def test_going_for_a_run_or_a_swim_after_is_aftercare(bot):
     reply = bot.ask("had botox this morning, can I go for a run tonight or swim tomorrow?")
     assert reply.parts[0].topic == "aftercare", parts_of(reply)
