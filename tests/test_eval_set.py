@@ -87,58 +87,35 @@ def test_real_posts_dev_set(bot):
     assert report.decline_rate >= 0.90
 
 
-def test_second_held_out_story_set(bot):
-    report = evaluate(bot, load_eval_file(DATA / "stories_2.yaml"))
-    assert report.answer_accuracy >= 0.83
-    assert report.wrong_rate <= 0.08
-    assert report.decline_rate >= 0.84
+# The later sets, each guarded just under what the reader does today. Sets 2, 3, 4, 7 and 8 were written
+# the same way and their misses have been read (7: forum shapes, titles, asks buried in chatter, text speak;
+# 8: numbered lists, asks split by "n" or a bar, a story between the asks). Sets 5 and 6 are held out: only
+# their totals have been read, so they guard against a change that helps the sets above at the expense of
+# messages never looked at.
+@pytest.mark.parametrize("name, fitting, wrong, declined", [
+    ("stories_2.yaml", 0.83, 0.08, 0.84),
+    ("stories_3.yaml", 0.78, 0.07, 0.85),
+    ("stories_4.yaml", 0.83, 0.05, 0.85),
+    ("stories_5.yaml", 0.86, 0.11, 0.75),
+    ("stories_6.yaml", 0.71, 0.12, 0.90),
+    ("stories_7.yaml", 0.88, 0.05, 0.85),
+])
+def test_later_story_sets(bot, name, fitting, wrong, declined):
+    report = evaluate(bot, load_eval_file(DATA / name))
+    assert report.answer_accuracy >= fitting
+    assert report.wrong_rate <= wrong
+    assert report.decline_rate >= declined
 
 
-def test_second_held_out_several_questions_set(bot):
-    report = evaluate(bot, load_eval_file(DATA / "multi_part_2.yaml"))
-    assert report.parts_rate >= 0.76
-    assert report.unrelated_rate <= 0.04
-
-
-def test_third_held_out_story_set(bot):
-    report = evaluate(bot, load_eval_file(DATA / "stories_3.yaml"))
-    assert report.answer_accuracy >= 0.78
-    assert report.wrong_rate <= 0.07
-    assert report.decline_rate >= 0.85
-
-
-def test_third_held_out_several_questions_set(bot):
-    report = evaluate(bot, load_eval_file(DATA / "multi_part_3.yaml"))
-    assert report.parts_rate >= 0.72
-    assert report.unrelated_rate <= 0.16
-
-
-def test_fourth_sets_for_error_analysis(bot):
-    stories = evaluate(bot, load_eval_file(DATA / "stories_4.yaml"))
-    assert stories.answer_accuracy >= 0.83 and stories.wrong_rate <= 0.05 and stories.decline_rate >= 0.85
-    several = evaluate(bot, load_eval_file(DATA / "multi_part_4.yaml"))
-    assert several.parts_rate >= 0.77 and several.unrelated_rate <= 0.07
-
-
-def test_seventh_story_set_for_error_analysis(bot):
-    # Written in many forum shapes (titles, asks buried in chatter, text speak); its misses were read.
-    report = evaluate(bot, load_eval_file(DATA / "stories_7.yaml"))
-    assert report.answer_accuracy >= 0.88 and report.wrong_rate <= 0.05 and report.decline_rate >= 0.85
-
-
-def test_eighth_several_questions_set_for_error_analysis(bot):
-    # Numbered lists, asks split by "n" or a bar, story between the asks; its misses were read.
-    report = evaluate(bot, load_eval_file(DATA / "multi_part_8.yaml"))
-    assert report.parts_rate >= 0.70 and report.unrelated_rate <= 0.17
-
-
-# Sets 5 and 6: written later the same way and held out; only their totals have been read. They guard
-# against a change that helps the sets above at the expense of messages never looked at.
-def test_fifth_and_sixth_held_out_sets(bot):
-    for name, fitting, wrong, declined in [("stories_5.yaml", 0.86, 0.11, 0.75), ("stories_6.yaml", 0.71, 0.12, 0.90)]:
-        report = evaluate(bot, load_eval_file(DATA / name))
-        assert report.answer_accuracy >= fitting, name
-        assert report.wrong_rate <= wrong and report.decline_rate >= declined, name
-    for name, every_part, unrelated in [("multi_part_5.yaml", 0.70, 0.06), ("multi_part_6.yaml", 0.67, 0.11)]:
-        report = evaluate(bot, load_eval_file(DATA / name))
-        assert report.parts_rate >= every_part and report.unrelated_rate <= unrelated, name
+@pytest.mark.parametrize("name, every_part, unrelated", [
+    ("multi_part_2.yaml", 0.76, 0.04),
+    ("multi_part_3.yaml", 0.72, 0.16),
+    ("multi_part_4.yaml", 0.77, 0.07),
+    ("multi_part_5.yaml", 0.70, 0.06),
+    ("multi_part_6.yaml", 0.67, 0.11),
+    ("multi_part_8.yaml", 0.70, 0.17),
+])
+def test_later_several_questions_sets(bot, name, every_part, unrelated):
+    report = evaluate(bot, load_eval_file(DATA / name))
+    assert report.parts_rate >= every_part
+    assert report.unrelated_rate <= unrelated
