@@ -213,6 +213,7 @@ class IntentMatcher(Immutable):
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
+        self._beyond_botox = self._topical - self._anchors  # words of the subject other than Botox and injections
         self._broad = frozenset(knowledge.lexicon.broad)
         # Answers whose examples nearly all name Botox presume it ("will it leave a bruise?"): a message that
         # never names it gets them only by its own words, never by what its story lends.
@@ -396,7 +397,7 @@ class IntentMatcher(Immutable):
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it;
         ``named=False`` leaves the topics the guide doesn't cover out of it."""
-        return any(f in self._topical and f not in self._anchors for f in analysis.features) or (
+        return any(f in self._beyond_botox for f in analysis.features) or (
             named and bool(self._named(_said_in(analysis))))
 
     def presumes_botox(self, label: str) -> bool:
@@ -417,7 +418,7 @@ class IntentMatcher(Immutable):
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true");
         ``beyond_botox``: on one besides the anchors (Botox, injections) themselves."""
-        return bool(match.shared & (self._topical - self._anchors if beyond_botox else self._topical))
+        return bool(match.shared & (self._beyond_botox if beyond_botox else self._topical))
 
     def named_apart(self, said: Analysis | Sequence[str]) -> tuple[str, ...]:
         """The not-covered topics a text (or features in the order said) names in its own words, those said
@@ -501,7 +502,7 @@ class IntentMatcher(Immutable):
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
         ranking = self._rank(analysis, top, at_least)
-        subject = analysis.features_set & self._topical - self._anchors if analysis.anchored else frozenset()
+        subject = analysis.features_set & self._beyond_botox if analysis.anchored else frozenset()
         talk = len(ranking)
         if subject:  # small talk never answers a question about Botox naming a word of the subject it doesn't share
             # ("is that a real risk with botox?" is no "are you real?"; "thanks, that helps with my face" still thanks)
