@@ -323,9 +323,10 @@ class Assistant(Immutable):
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
         message = [f for s in segments for f in said[s.text].features] if anchored else []
         for segment in asks:
-            analysis = matcher.meaning_botox(said[segment.text], message) if message else said[segment.text]
+            own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
+            analysis = matcher.meaning_botox(own_words, message) if message else own_words
             pointing = not _POINTING.isdisjoint(analysis.text.split())  # "this", "it", "they"...
-            points_back = pointing and len(said[segment.text].features) <= 2  # its own words, before "it" is read as Botox
+            points_back = pointing and len(own_words.features) <= 2
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
@@ -337,7 +338,7 @@ class Assistant(Immutable):
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
             own_scene = scene
-            if pointing and not scene and said[segment.text].anchored:
+            if pointing and not scene and own_words.anchored:
                 # "why is my face uneven, and can botox fix it?": an ask naming Botox points at something else,
                 # which, with no story told, an earlier ask named
                 own_scene = frozenset(f for s in asks if s.start < segment.start
