@@ -25,7 +25,7 @@ from .knowledge.loader import is_bundled, load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
-from .understanding.reading import Segment, read_message, yes_or_no
+from .understanding.reading import Segment, plainly_asks, read_message, yes_or_no
 from .understanding.text import MAX_INPUT_CHARS, printable
 from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
@@ -321,6 +321,7 @@ class Assistant(Immutable):
         found: list[tuple[Match, str]] = []
         vague: list[tuple[Match, str]] = []
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
+        unread: list[tuple[Match, str]] = []  # asks nothing in the guide answers, named as such beside answers
         message = [f for s in segments for f in said[s.text].features] if anchored else []
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
@@ -384,14 +385,18 @@ class Assistant(Immutable):
                     match = self._with_scene(analysis, anchored, scene, lend) or match
             if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
-            elif match.kind == "not-covered":
-                unanswered.append((match, segment.text))
+            elif match.kind == "not-covered":  # a topic the guide doesn't cover, or none it could name
+                (unanswered if match.topic else unread).append((match, segment.text))
+            elif plainly_asks(segment.text) and (match.kind != "answer" or self._by_id[match.intent or ""].kind != "chat"):
+                unread.append((_unread(match), segment.text))
         if vague and not any(m.kind == "answer" for m, _ in found):
             found.append(max(vague, key=lambda m: m[0].score))  # the best reading of a vague ask, if nothing else answers
         else:
             found += [v for v in vague if v[0].score >= VAGUE_SCORE]
+            unread += [(_unread(m), a) for m, a in vague
+                       if m.score < VAGUE_SCORE and plainly_asks(a)]
         if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
-            found += unanswered
+            found += unanswered + _one_each(unread, found + unanswered, asks)
         return found
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
@@ -446,13 +451,15 @@ class Assistant(Immutable):
                         seen["not-covered:" + topic] = len(parts)
                         parts.append(self._topic_part(replace(match, kind="not-covered", intent=None, topic=topic), asked))
             elif match.topic is None:
-                parts.append(Part("not-covered", None, "Not covered by the guide",
-                                  f"The guide doesn't answer \u201c{printable(asked, 160)}\u201d.", None, match.score,
+                parts.append(Part("not-covered", None, "Not found in the guide",
+                                  f"I couldn't find where the guide answers \u201c{printable(asked, 160)}\u201d.", None, match.score,
                                   asked, match=match))
             elif not again("not-covered:" + match.topic, asked):
                 seen["not-covered:" + match.topic] = len(parts)
                 parts.append(self._topic_part(match, asked))
         substantive = [p for p in parts if p.kind in ("answer", "not-covered")]
+        while len(substantive) > MAX_PARTS and any(unnamed := [p for p in substantive if p.kind == "not-covered" and p.topic is None]):
+            substantive.remove(unnamed[-1])  # an ask the guide can't read gives way to one it answers or names
         return (substantive or parts[:1])[:MAX_PARTS]
 
     def _topic_part(self, match: Match, asked: str) -> Part:
@@ -599,6 +606,30 @@ class Assistant(Immutable):
 
 _REPORTING = frozenset({"said", "say", "told", "reckon", "think", "claim", "swear", "mention", "mentioned"})
 REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in at most this many words
+
+
+def _unread(match: Match) -> Match:
+    """An ask nothing in the guide answers well, to be named beside the answers to the others."""
+    return replace(match, kind="not-covered", intent=None, topic=None,
+                   rule=f"{match.rule}; nothing answers it well enough beside the other asks, so it is named")
+
+
+def _one_each(unread: list[tuple[Match, str]], read: list[tuple[Match, str]],
+              asks: list[Segment]) -> list[tuple[Match, str]]:
+    """The asks nothing answers, one for each question: asks joined by "or" ask one thing ("will I still
+    be able to pull faces, or will I look frozen?"), which is answered if either of them is."""
+    question: dict[str, int] = {}  # each ask's question, numbered in order
+    number = 0
+    for ask in asks:
+        number += not ask.alternative
+        question.setdefault(ask.text, number)
+    done = {question[a] for _, a in read}
+    named: list[tuple[Match, str]] = []
+    for match, asked in unread:
+        if question[asked] not in done:
+            done.add(question[asked])
+            named.append((match, asked))
+    return named
 
 
 def _reported(sequence: tuple[str, ...]) -> tuple[str, ...]:

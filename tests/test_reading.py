@@ -74,6 +74,12 @@ def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected
 
 
+def test_a_clause_cut_at_or_is_an_alternative_to_the_one_before():
+    segments = read_message("will it work on my brows or is it only for lines, and does it hurt?")
+    assert [(s.text, s.alternative) for s in segments] == [
+        ("will it work on my brows", False), ("is it only for lines", True), ("does it hurt", False)]
+
+
 # -- stories ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("story, family", [
     ("I'm 41 and ever since my teens one side of my mouth sits lower than the other. My partner says he "
@@ -362,6 +368,19 @@ def test_each_part_is_answered_in_order_and_the_rest_named(bot):
     text = format_reply(reply)
     assert text.count("Note:") == 1  # one disclaimer for the whole reply
     assert text.index("Pain from the injections") < text.index("Not covered: prices")
+
+
+def test_an_ask_the_guide_cannot_read_beside_an_answer_is_named_not_dropped(bot):
+    reply = bot.ask("I'm nervous. does botox bruise, and will my boss notice?")
+    assert parts_of(reply) == [("answer", "side-effects.bruising"), ("not-covered", None)]
+    assert reply.parts[1].title == "Not found in the guide"
+    assert "will my boss notice" in reply.parts[1].text and reply.parts[1].text in format_reply(reply)
+    assert reply.intent == "side-effects.bruising"  # the main part is still the answer
+
+
+def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
+    reply = bot.ask("if I get botox will I still be able to pull faces or will I look frozen?")
+    assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
 
 
 def test_the_actual_risks_are_the_risks(bot):

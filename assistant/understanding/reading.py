@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no"]
+__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks"]
 
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
@@ -57,6 +57,7 @@ _INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
 _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b)\S+(?:\s+\S+){0,8}?,?\s+(?=(?:(?:is|are|will|can|could|"
                         r"does|do|would|should)\s+(?:it|i|you|my|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
                         re.IGNORECASE)
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
 # "first time here 🙋‍♀️ who should do it?"
@@ -78,6 +79,7 @@ class Segment:
     text: str
     start: int
     ask: bool
+    alternative: bool = False  # cut from the clause before at "or": "is it permanent | or does it wear off"
 
 
 def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
@@ -109,6 +111,17 @@ def yes_or_no(text: str) -> bool:
     return bool(first) and first[0].replace("'", "").replace("\u2019", "") in _AUX
 
 
+def plainly_asks(text: str) -> bool:
+    """True for a clause that asks in so many words, three or more ("is botox an option for it",
+    "I'd like to know who does it"), False for a story's sentence that ends in a question mark
+    ("which my friends have noticed?") and for a word or two ("Normal?", "a dentist?").
+
+    >>> plainly_asks("who should I even go to for it"), plainly_asks("a dentist"), plainly_asks("my face is odd")
+    (True, False, False)
+    """
+    return len(text.split()) >= 3 and _is_ask(text, False, True)
+
+
 def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> bool:
     """A clause asks if it ends in a question mark, opens like a question, or uses an asking phrase."""
     if question_mark:
@@ -133,28 +146,30 @@ def _sentences(message: str) -> list[tuple[str, int, bool]]:
     return out
 
 
-def _clauses(text: str, start: int) -> list[tuple[str, int, bool]]:
+def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
     """A sentence cut where a greeting ends or a new question begins: (text, start, only sets the scene:
-    a greeting, or a condition before its question)."""
-    pieces: list[tuple[str, int, bool]] = []
+    a greeting, or a condition before its question; cut at "or")."""
+    pieces: list[tuple[str, int, bool, bool]] = []
     greeting = _GREETING.match(text)
     if greeting and text[greeting.end():].strip():
-        pieces.append((text[: greeting.end()], start, True))
+        pieces.append((text[: greeting.end()], start, True, False))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
     cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text)], key=lambda m: m.start())
-    bounds: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int, bool]] = []
+    alternative = False
     for m in cuts:
         if m.start() >= last:
-            bounds.append((last, m.start()))
+            bounds.append((last, m.start(), alternative))
             last = m.end()
-    bounds.append((last, len(text)))
-    for lo, hi in bounds:
+            alternative = _OR.search(m.group(0)) is not None
+    bounds.append((last, len(text), alternative))
+    for lo, hi, alternative in bounds:
         condition = _CONDITION.match(text, lo, hi)
         if condition:  # "if it goes wrong | is it permanent?"
-            pieces.append((text[lo:condition.end()], start + lo, True))
+            pieces.append((text[lo:condition.end()], start + lo, True, False))
             lo = condition.end()
-        pieces.append((text[lo:hi], start + lo, False))
+        pieces.append((text[lo:hi], start + lo, False, alternative))
     return pieces
 
 
@@ -164,7 +179,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     for sentence, start, question_mark in _sentences(message):
         clauses = _clauses(sentence, start)
         first = True  # the sentence's first clause with words in it
-        for number, (text, at, scene) in enumerate(clauses, 1):
+        for number, (text, at, scene, alternative) in enumerate(clauses, 1):
             stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
             if not any(ch.isalnum() for ch in stripped):
                 continue
@@ -172,7 +187,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
             asks = _is_ask(stripped, question_mark and number == len(clauses), first) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
-            segments.append(Segment(stripped, at + lead, not scene and asks))
+            segments.append(Segment(stripped, at + lead, not scene and asks, alternative))
             first = False
             if len(segments) >= limit:
                 return segments
