@@ -383,6 +383,16 @@ def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
     assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("my smile is lopsided, why does that happen and can botox even it out?",  # why a face is uneven: not covered
+     [("not-covered", "causes"), ("answer", "asymmetry.treatment")]),
+    ("I want botox for my uneven jaw. why does it even happen?", [("not-covered", "causes")]),  # "it" is no Botox
+    ("my brow dropped after botox, why did that happen?", [("answer", "side-effects.asymmetry")]),  # a result
+])
+def test_why_it_happens_asks_the_cause_of_what_the_message_tells(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")

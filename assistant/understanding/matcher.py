@@ -456,8 +456,8 @@ class IntentMatcher(Immutable):
         subject = words[at:at + 1]
         if analysis.anchored or _IT.isdisjoint(subject):  # "it" asked about ("would it...", "how does it..."), only
             return analysis
-        if words[at + 1:at + 2] == ["be"]:  # "can it be fixed?": what is done to "it", the result, not Botox
-            return analysis
+        if words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to "it", the
+            return analysis  # result, not Botox; "why does it happen?": what happens, not Botox
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
                       and f not in _PEOPLE)
         if not named:
