@@ -395,7 +395,7 @@ class Assistant(Immutable):
             found += [v for v in vague if v[0].score >= VAGUE_SCORE]
             unread += [(_unread(m), a) for m, a in vague
                        if m.score < VAGUE_SCORE and plainly_asks(a)]
-        if any(m.kind == "answer" for m, _ in found):  # beside answers, name what the guide doesn't answer
+        if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
             found += unanswered + _one_each(unread, found + unanswered, asks)
         return found
 
