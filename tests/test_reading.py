@@ -378,6 +378,16 @@ def test_an_ask_the_guide_cannot_read_beside_an_answer_is_named_not_dropped(bot)
     assert reply.intent == "side-effects.bruising"  # the main part is still the answer
 
 
+def test_an_ask_nothing_answers_is_named_beside_a_topic_the_guide_does_not_cover(bot):
+    reply = bot.ask("can I drink wine the night after botox, and will my boss notice?")
+    assert parts_of(reply) == [("not-covered", "aftercare"), ("not-covered", None)]
+    assert "will my boss notice" in reply.parts[1].text
+
+
+def test_afterwards_is_after(bot):
+    assert bot.ask("will I look frozen afterwards?").intent == "botox.how-it-works.frozen"
+
+
 def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
     reply = bot.ask("if I get botox will I still be able to pull faces or will I look frozen?")
     assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
