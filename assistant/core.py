@@ -355,6 +355,15 @@ class Assistant(Immutable):
                 own = matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=WHOLE_SCORE)
                 if own.kind == "answer" and own.score >= WHOLE_SCORE:
                     match = own
+            if (lent and not specific and pointing and analysis.anchored and match is not None
+                    and any(m.kind == "answer" and matcher.family(m.intent or "") == matcher.family(match.intent or "")
+                            for m, _ in found)):
+                # The story pulls a second ask to the answer another ask already has ("can a beautician do it,
+                # and will it look the same on me as on my sister?"): two asks want two answers, so its own
+                # words stand if they answer it surely
+                own = matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=SURE_SCORE)
+                if own.kind == "answer" and own.score >= SURE_SCORE:
+                    match = own
             if lent and not specific and match is None and pointing:
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
                 # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")

@@ -388,6 +388,20 @@ def test_afterwards_is_after(bot):
     assert bot.ask("will I look frozen afterwards?").intent == "botox.how-it-works.frozen"
 
 
+def test_a_second_ask_the_story_pulls_to_the_first_asks_answer_keeps_its_own_reading(bot):
+    reply = bot.ask("the spa by my work has started doing botox. can a beautician do it, and will it look the same on "
+                    "me as it did on my mate?")
+    assert parts_of(reply) == [("answer", "provider.unqualified"), ("answer", "individual-needs")]
+
+
+@pytest.mark.parametrize("question", [
+    "will botox look the same on me as it did on my mum?",  # not both sides looking the same
+    "do they make a plan just for me?",
+])
+def test_the_same_as_someone_else_and_a_plan_for_me_are_about_every_face_being_different(bot, question):
+    assert bot.ask(question, context=Context(topic="botox.what-is-it")).intent == "individual-needs"
+
+
 def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
     reply = bot.ask("if I get botox will I still be able to pull faces or will I look frozen?")
     assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
