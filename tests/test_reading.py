@@ -74,6 +74,19 @@ def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected
 
 
+@pytest.mark.parametrize("message", [
+    "I read that botox is basically a poison from bacteria?? is that true?",
+    "my aunt said botox can make your face more lopsided? is that right?",
+])
+def test_a_heard_claim_that_an_ask_checks_is_told_not_asked(message):
+    claim, check = read_message(message)
+    assert (claim.ask, check.ask) == (False, True)
+
+
+def test_a_heard_claim_with_no_check_after_it_still_asks():
+    assert [s.ask for s in read_message("I've heard botox is made from bacteria?")] == [True]
+
+
 def test_a_clause_cut_at_or_is_an_alternative_to_the_one_before():
     segments = read_message("will it work on my brows or is it only for lines, and does it hurt?")
     assert [(s.text, s.alternative) for s in segments] == [

@@ -17,7 +17,7 @@ as "I'd like to know") is an *ask*; the others set the *scene*.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks"]
 
@@ -57,6 +57,12 @@ _INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
 _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b)\S+(?:\s+\S+){0,8}?,?\s+(?=(?:(?:is|are|will|can|could|"
                         r"does|do|would|should)\s+(?:it|i|you|my|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
                         re.IGNORECASE)
+# "I've heard it's made from food poisoning?? Is that true?": the heard claim is what the ask checks, a story
+_HEARSAY = re.compile(r"^(?:i(?:'ve|\u2019ve| have)? (?:heard|read|been told|was told|saw)|ive (?:heard|read|been told)|"
+                      r"(?:some|every)(?:one|body) (?:told me|says|said)|people (?:say|said)|my \w+ (?:says|said|told me))\b",
+                      re.IGNORECASE)
+_CHECKS = re.compile(r"^(?:is|was|are) (?:that|this|it|any of that|any of this) (?:true|right|correct|real|a myth|accurate)\b",
+                     re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
@@ -187,6 +193,10 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
             asks = _is_ask(stripped, question_mark and number == len(clauses), first) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
+            if asks and _CHECKS.match(stripped):  # the claim checked ("I've heard X?? Is that true?") is told
+                told = next((k for k in range(len(segments) - 1, -1, -1) if segments[k].ask), None)
+                if told is not None and _HEARSAY.match(segments[told].text):
+                    segments[told] = replace(segments[told], ask=False)
             segments.append(Segment(stripped, at + lead, not scene and asks, alternative))
             first = False
             if len(segments) >= limit:
