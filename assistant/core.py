@@ -399,11 +399,11 @@ class Assistant(Immutable):
             elif plainly_asks(segment.text) and (match.kind != "answer" or self._by_id[match.intent or ""].kind != "chat"):
                 unread.append((_unread(match), segment.text))
         if vague and not any(m.kind == "answer" for m, _ in found):
-            found.append(max(vague, key=lambda m: m[0].score))  # the best reading of a vague ask, if nothing else answers
-        else:
-            found += [v for v in vague if v[0].score >= VAGUE_SCORE]
-            unread += [(_unread(m), a) for m, a in vague
-                       if m.score < VAGUE_SCORE and plainly_asks(a)]
+            best = max(vague, key=lambda m: m[0].score)
+            found.append(best)  # the best reading of a vague ask, if nothing else answers
+            vague.remove(best)
+        found += [v for v in vague if v[0].score >= VAGUE_SCORE]
+        unread += [(_unread(m), a) for m, a in vague if m.score < VAGUE_SCORE and plainly_asks(a)]
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
             found += unanswered + _one_each(unread, found + unanswered, asks)
         return found

@@ -103,7 +103,8 @@ def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
                  "wheres", "whens"):  # "how's", "where's": "is" follows
         return True
     if first in ("how", "when", "where"):
-        return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly")
+        return second in _AUX or second in ("much", "many", "long", "soon", "often", "old", "quickly", "fast", "quick",
+                                            "bad", "big", "common", "likely", "safe", "painful", "far", "effective")
     return first in ("any", "anyone", "anybody")
 
 
