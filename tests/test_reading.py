@@ -54,6 +54,8 @@ def parts_of(reply):
     ("what are the risks, and if it goes badly is it permanent?",  # the condition sets the scene for its question
      [("what are the risks", True), ("if it goes badly", False), ("is it permanent", True)]),
     ("if I get a bruise will it show for long", [("if I get a bruise", False), ("will it show for long", True)]),
+    ("how fast does it kick in and how bad is the bruising", [("how fast does it kick in", True),
+                                                              ("how bad is the bruising", True)]),
     ("Booked for friday. Also does insurance ever pay for it", [("Booked for friday", False),
                                                                ("does insurance ever pay for it", True)]),
     ("Was told it would be subtle. Can barely smile now", [("Was told it would be subtle", False),
@@ -428,6 +430,21 @@ def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
 ])
 def test_why_it_happens_asks_the_cause_of_what_the_message_tells(bot, message, expected):
     assert parts_of(bot.ask(message)) == expected
+
+
+@pytest.mark.parametrize("question, family", [
+    ("doctor vs nurse for my botox?", "provider"),  # "vs" between injectors is no alternative to Botox
+    ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
+    ("can botox even things up on my face?", "asymmetry.treatment"),
+    ("does botox switch the muscle off?", "botox.how-it-works"),
+])
+def test_everyday_ways_to_ask_who_injects_and_what_it_does(bot, question, family):
+    assert in_family(bot.ask(question).intent or "", family), parts_of(bot.ask(question))
+
+
+@pytest.mark.parametrize("question", ["is botox vs filler better for lines", "do natural remedies work as well as botox"])
+def test_botox_against_another_treatment_is_still_an_alternative(bot, question):
+    assert bot.ask(question).parts[0].topic == "other-treatments"
 
 
 def test_the_actual_risks_are_the_risks(bot):
