@@ -447,6 +447,13 @@ def test_botox_against_another_treatment_is_still_an_alternative(bot, question):
     assert bot.ask(question).parts[0].topic == "other-treatments"
 
 
+def test_is_it_just_me_asks_how_common_it_is(bot):
+    reply = bot.ask("My lopsided smile has wrecked my confidence and I hide from photos now. Is it just me who feels "
+                    "like this?")
+    assert reply.intent == "asymmetry.about"  # not "who are you?"
+    assert "common" in bot.matcher.analyse("does this happen to other people").features
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
