@@ -437,6 +437,8 @@ def test_why_it_happens_asks_the_cause_of_what_the_message_tells(bot, message, e
     ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
     ("can botox even things up on my face?", "asymmetry.treatment"),
     ("does botox switch the muscle off?", "botox.how-it-works"),
+    ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
+    ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
 ])
 def test_everyday_ways_to_ask_who_injects_and_what_it_does(bot, question, family):
     assert in_family(bot.ask(question).intent or "", family), parts_of(bot.ask(question))
