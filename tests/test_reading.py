@@ -417,6 +417,11 @@ def test_the_same_as_someone_else_and_a_plan_for_me_are_about_every_face_being_d
     assert bot.ask(question, context=Context(topic="botox.what-is-it")).intent == "individual-needs"
 
 
+def test_a_plea_for_help_with_the_story_is_not_named_as_an_ask_of_its_own(bot):
+    reply = bot.ask("first botox next week and I'm nervous. does it bruise? any tips welcome")
+    assert parts_of(reply) == [("answer", "side-effects.bruising")]
+
+
 def test_asks_joined_by_or_are_one_question_answered_if_either_is(bot):
     reply = bot.ask("if I get botox will I still be able to pull faces or will I look frozen?")
     assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]

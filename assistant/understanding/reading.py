@@ -63,6 +63,9 @@ _HEARSAY = re.compile(r"^(?:i(?:'ve|\u2019ve| have)? (?:heard|read|been told|was
                       re.IGNORECASE)
 _CHECKS = re.compile(r"^(?:is|was|are) (?:that|this|it|any of that|any of this) (?:true|right|correct|real|a myth|accurate)\b",
                      re.IGNORECASE)
+# A plea for help with the whole story ("any advice appreciated", "if not, any suggestions") asks nothing of its own
+_PLEA = re.compile(r"^(?:if not,?\s+)?any\s+(?:advice|tips?|help|info|information|ideas?|suggestions?|thoughts|input|"
+                   r"experiences?|recommendations?)\b|\b(?:appreciated|welcome)\b", re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
@@ -121,12 +124,13 @@ def yes_or_no(text: str) -> bool:
 def plainly_asks(text: str) -> bool:
     """True for a clause that asks in so many words, three or more ("is botox an option for it",
     "I'd like to know who does it"), False for a story's sentence that ends in a question mark
-    ("which my friends have noticed?") and for a word or two ("Normal?", "a dentist?").
+    ("which my friends have noticed?"), for a word or two ("Normal?", "a dentist?") and for a plea for help
+    with the whole story ("any advice appreciated").
 
-    >>> plainly_asks("who should I even go to for it"), plainly_asks("a dentist"), plainly_asks("my face is odd")
+    >>> plainly_asks("who should I even go to for it"), plainly_asks("a dentist"), plainly_asks("any tips welcome")
     (True, False, False)
     """
-    return len(text.split()) >= 3 and _is_ask(text, False, True)
+    return len(text.split()) >= 3 and _is_ask(text, False, True) and not _PLEA.search(text)
 
 
 def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> bool:
