@@ -461,6 +461,15 @@ def test_is_it_just_me_asks_how_common_it_is(bot):
     assert "common" in bot.matcher.analyse("does this happen to other people").features
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("is botox just for looks?", "botox.uses"),  # only cosmetic: what else it is used for
+    ("is tox purely a cosmetic treatment?", "botox.uses"),
+    ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is
+])
+def test_only_cosmetic_asks_what_else_botox_is_used_for(bot, question, intent):
+    assert bot.ask(question).intent == intent
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
