@@ -470,6 +470,11 @@ def test_only_cosmetic_asks_what_else_botox_is_used_for(bot, question, intent):
     assert bot.ask(question).intent == intent
 
 
+def test_an_option_is_a_fix(bot):
+    reply = bot.ask("how common is a lopsided face, and is botox an option for it?")
+    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
