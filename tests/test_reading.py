@@ -441,6 +441,8 @@ def test_why_it_happens_asks_the_cause_of_what_the_message_tells(bot, message, e
     ("doctor vs nurse for my botox?", "provider"),  # "vs" between injectors is no alternative to Botox
     ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
     ("can botox even things up on my face?", "asymmetry.treatment"),
+    ("are there any non-invasive treatments for an uneven smile", "asymmetry.treatment"),
+    ("could botox make my crooked smile less noticeable", "asymmetry.treatment"),
     ("does botox switch the muscle off?", "botox.how-it-works"),
     ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
     ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
