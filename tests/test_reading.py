@@ -309,6 +309,11 @@ def test_it_asked_about_in_a_message_about_botox_is_botox(bot):
     assert parts_of(bot.ask("would it even out my face?"))[0][1] != "asymmetry.treatment"  # no Botox named: no guess
 
 
+def test_it_at_the_end_of_an_ask_in_a_message_about_botox_is_botox(bot):
+    reply = bot.ask("does botox hurt, and who should I even go to for it?")
+    assert parts_of(reply) == [("answer", "side-effects.pain"), ("answer", "provider")]
+
+
 def test_it_that_something_is_done_to_is_not_botox(bot):
     # "can it be fixed?": "it" is the result the story tells of, not Botox fixing something (its uses)
     reply = bot.ask("got botox 2 weeks ago to fix my uneven smile and now it looks MORE uneven?? is this a known "

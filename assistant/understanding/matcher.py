@@ -451,11 +451,11 @@ class IntentMatcher(Immutable):
         """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
         face?" in a message about Botox), if it names none itself; never as the injector ("how do I choose an
         injector, and what should they ask me?" asks what a consultation covers)."""
-        words = analysis.text.split()[:4]
+        words = analysis.text.split()
         at = 1 if words[:1] and words[0] in _ASKING else 2 if words[:1] and words[0] in _WH else len(words)
         subject = words[at:at + 1]
-        if analysis.anchored or _IT.isdisjoint(subject):  # "it" asked about ("would it...", "how does it..."), only
-            return analysis
+        if analysis.anchored or (_IT.isdisjoint(subject) and not (words[-1:] and words[-1] in _IT)):  # "it" asked about
+            return analysis  # ("would it...", "how does it...", "...go to for it"), only
         if words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to "it", the
             return analysis  # result, not Botox; "why does it happen?": what happens, not Botox
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
