@@ -449,8 +449,8 @@ class IntentMatcher(Immutable):
 
     def meaning_botox(self, analysis: Analysis, message: Iterable[str]) -> Analysis:
         """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
-        face?" in a message about Botox), if it names none itself; never as the injector ("how do I choose an
-        injector, and what should they ask me?" asks what a consultation covers)."""
+        face?", "who should I go to for it?" in a message about Botox), if it names none itself; never as the
+        injector ("how do I choose an injector, and what should they ask me?" asks what a consultation covers)."""
         words = analysis.text.split()
         at = 1 if words[:1] and words[0] in _ASKING else 2 if words[:1] and words[0] in _WH else len(words)
         subject = words[at:at + 1]
