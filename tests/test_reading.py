@@ -554,6 +554,11 @@ def test_the_last_time_is_not_about_duration(bot):
     assert in_family(reply.intent or "", "side-effects")
 
 
+@pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop"])
+def test_making_a_side_droop_is_making_it_worse(bot, question):
+    assert bot.ask(question).intent == "side-effects.asymmetry"
+
+
 @pytest.mark.parametrize("question", [
     "my smile has gone more crooked since my botox on saturday",
     "since the injections my mouth is more wonky than before",
