@@ -482,6 +482,10 @@ def test_an_option_is_a_fix(bot):
     assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
 
 
+def test_being_examined_before_the_injections_is_the_consultation(bot):
+    assert bot.ask("booked my first botox. will they look at my face before injecting?").intent == "consultation"
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
