@@ -79,6 +79,8 @@ def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
 @pytest.mark.parametrize("message", [
     "I read that botox is basically a poison from bacteria?? is that true?",
     "my aunt said botox can make your face more lopsided? is that right?",
+    "so my mate reckons botox is just rat poison?? is he right?",
+    "my mum thinks botox is dangerous and my sister says it's fine? who's right?",
 ])
 def test_a_heard_claim_that_an_ask_checks_is_told_not_asked(message):
     claim, check = read_message(message)
