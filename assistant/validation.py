@@ -1,6 +1,6 @@
 """Checking a knowledge pack for authors: every error at once, plus warnings about examples
 that two intents could both claim, examples the matcher doesn't send to their own intent,
-and intents with too few examples.
+intents with too few examples, and not-covered keywords that read as the subject's name alone.
 
 >>> [str(p) for p in validate_pack() if p.level == "error"]
 []
@@ -104,6 +104,17 @@ def _examples_too_close(knowledge: Knowledge, matcher: IntentMatcher,
     return found
 
 
+def _keywords_too_wide(knowledge: Knowledge, matcher: IntentMatcher) -> list[Problem]:
+    """Warnings for a not-covered keyword that reads as nothing but the subject's own name once its
+    stop words go ("besides botox" is "botox"): it would name the topic in every question about Botox."""
+    anchors = knowledge.lexicon.anchors
+    return [Problem(knowledge.path, 0, 0, f"keyword {keyword!r} of the not-covered topic {topic.id!r} reads as "
+                                          f"{' '.join(words) or 'nothing'!r} alone: it would name the topic in every "
+                                          f"question that says that; give it a word of its own", "warning")
+            for topic in knowledge.not_covered for keyword in topic.keywords
+            if (words := matcher.analyse(keyword).sequence) and set(words) <= anchors]
+
+
 def validate_pack(path: str | Path | None = None) -> list[Problem]:
     """Every problem in the pack at ``path`` (default: the bundled pack), errors and warnings."""
     marks: dict[tuple[str, str], Problem] = {}
@@ -114,4 +125,5 @@ def validate_pack(path: str | Path | None = None) -> list[Problem]:
     matcher = IntentMatcher(knowledge)
     problems += _examples_that_miss(knowledge, matcher, marks)
     problems += _examples_too_close(knowledge, matcher, marks)
+    problems += _keywords_too_wide(knowledge, matcher)
     return sorted(problems, key=lambda p: (p.path, p.line, p.column))

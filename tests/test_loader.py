@@ -184,3 +184,13 @@ def test_a_not_covered_topic_may_only_name_intents_that_exist(tmp_path, field):
     found = problems(pack(tmp_path, GOOD + topic))
     assert len(found) == 1 and found[0].endswith(f"not-covered topic 'cost' names an unknown intent 'nobody' in {field}"), found
     assert problems(pack(tmp_path, GOOD + topic.replace(", nobody", ""))) == []
+
+
+def test_validate_warns_about_a_keyword_that_reads_as_the_subjects_name_alone(tmp_path):
+    topic = ("not_covered:\n  - id: alternatives\n    title: other treatments\n    keywords: [fillers, besides botox]\n"
+             "    examples:\n      - botox or fillers\n")
+    text = GOOD + topic + "lexicon:\n  stopwords: [besides]\n  concepts:\n    botox: [botox]\n  anchors: [botox]\n"
+    found = [str(p) for p in validate_pack(pack(tmp_path, text))]
+    assert [p for p in found if "keyword" in p] == [
+        f"{tmp_path}: warning: keyword 'besides botox' of the not-covered topic 'alternatives' reads as 'botox' alone: "
+        "it would name the topic in every question that says that; give it a word of its own"], found
