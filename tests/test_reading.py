@@ -488,6 +488,11 @@ def test_being_examined_before_the_injections_is_the_consultation(bot):
     assert bot.ask("booked my first botox. will they look at my face before injecting?").intent == "consultation"
 
 
+def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
+    reply = bot.ask("my cheek feels tight since my injections. is that something that happens after botox?")
+    assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
