@@ -285,7 +285,8 @@ class Assistant(Immutable):
         should I do?") or a short one pointing back ("is this safe?") is read with the subject words
         of the story around it (with no story, "it" in an ask that names Botox, "can botox fix it?", is read
         with the words of the asks before it); beside an answer to another ask it stands only if it matched
-        well, and where no other ask is answered its best reading stands.
+        well, and where no other ask is answered its best reading stands. An ask nothing answers well is named
+        beside the parts that are answered or named ("I couldn't find where the guide answers ..."), not dropped.
         """
         asks = [s for s in segments if s.ask]
         if not asks:

@@ -109,7 +109,7 @@ def _keywords_too_wide(knowledge: Knowledge, matcher: IntentMatcher) -> list[Pro
     stop words go ("besides botox" is "botox"): it would name the topic in every question about Botox."""
     anchors = knowledge.lexicon.anchors
     return [Problem(knowledge.path, 0, 0, f"keyword {keyword!r} of the not-covered topic {topic.id!r} reads as "
-                                          f"{' '.join(words) or 'nothing'!r} alone: it would name the topic in every "
+                                          f"{' '.join(words)!r} alone: it would name the topic in every "
                                           f"question that says that; give it a word of its own", "warning")
             for topic in knowledge.not_covered for keyword in topic.keywords
             if (words := matcher.analyse(keyword).sequence) and set(words) <= anchors]
