@@ -493,6 +493,19 @@ def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
     assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("will the swelling go down?", "side-effects.swelling"),  # going down, going away: whether it lasts
+    ("has anyone actually had problems with botox?", "side-effects"),  # problems with it: the risks
+    ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
+])
+def test_everyday_ways_to_ask_about_side_effects_and_how_long_they_stay(bot, question, intent):
+    assert bot.ask(question).intent == intent
+
+
+def test_meds_are_medications_not_a_mess(bot):
+    assert "medication" in bot.matcher.analyse("should I tell them what meds I'm on").features
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
