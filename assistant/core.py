@@ -399,6 +399,12 @@ class Assistant(Immutable):
                 (unanswered if match.topic else unread).append((match, segment.text))
             elif plainly_asks(segment.text) and (match.kind != "answer" or self._by_id[match.intent or ""].kind != "chat"):
                 unread.append((_unread(match), segment.text))
+        question = _questions(asks)
+        # a vague "or..." after an ask answered or named asks nothing new ("is there a way to reverse it, or do I
+        # just have to wait it out?")
+        done = {question[a] for _, a in found}
+        alternatives = {s.text for s in asks if s.alternative}
+        vague = [(m, a) for m, a in vague if not (question[a] in done and a in alternatives)]
         if vague and not any(m.kind == "answer" for m, _ in found):
             best = max(vague, key=lambda m: m[0].score)
             found.append(best)  # the best reading of a vague ask, if nothing else answers
@@ -406,7 +412,7 @@ class Assistant(Immutable):
         found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         unread += [(_unread(m), a) for m, a in vague if m.score < VAGUE_SCORE and plainly_asks(a)]
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
-            found += unanswered + _one_each(unread, found + unanswered, asks)
+            found += unanswered + _one_each(unread, found + unanswered, question)
         return found
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
@@ -624,15 +630,21 @@ def _unread(match: Match) -> Match:
                    rule=f"{match.rule}; nothing answers it well enough beside the other asks, so it is named")
 
 
-def _one_each(unread: list[tuple[Match, str]], read: list[tuple[Match, str]],
-              asks: list[Segment]) -> list[tuple[Match, str]]:
-    """The asks nothing answers, one for each question: asks joined by "or" ask one thing ("will I still
-    be able to pull faces, or will I look frozen?"), which is answered if either of them is."""
-    question: dict[str, int] = {}  # each ask's question, numbered in order
+def _questions(asks: list[Segment]) -> dict[str, int]:
+    """Each ask's question, numbered in order: asks joined by "or" ask one thing ("will I still be able to
+    pull faces, or will I look frozen?")."""
+    question: dict[str, int] = {}
     number = 0
     for ask in asks:
         number += not ask.alternative
         question.setdefault(ask.text, number)
+    return question
+
+
+def _one_each(unread: list[tuple[Match, str]], read: list[tuple[Match, str]],
+              question: dict[str, int]) -> list[tuple[Match, str]]:
+    """The asks nothing answers, one for each question (:func:`_questions`), and none of a question
+    answered or named already."""
     done = {question[a] for _, a in read}
     named: list[tuple[Match, str]] = []
     for match, asked in unread:

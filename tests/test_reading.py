@@ -424,6 +424,11 @@ def test_the_same_as_someone_else_and_a_plan_for_me_are_about_every_face_being_d
     assert bot.ask(question, context=Context(topic="botox.what-is-it")).intent == "individual-needs"
 
 
+def test_a_vague_or_after_an_ask_named_asks_nothing_new(bot):
+    reply = bot.ask("my smile went crooked after botox last week. can it be reversed or do I just have to sit it out?")
+    assert parts_of(reply) == [("not-covered", "reversal")]
+
+
 def test_a_plea_for_help_with_the_story_is_not_named_as_an_ask_of_its_own(bot):
     reply = bot.ask("first botox next week and I'm nervous. does it bruise? any tips welcome")
     assert parts_of(reply) == [("answer", "side-effects.bruising")]
