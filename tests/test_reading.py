@@ -502,6 +502,7 @@ def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
     ("will the swelling go down?", "side-effects.swelling"),  # going down, going away: whether it lasts
     ("has anyone actually had problems with botox?", "side-effects"),  # problems with it: the risks
     ("are there any bad effects from botox?", "side-effects"),
+    ("what should I look out for after botox?", "side-effects"),  # what to watch out for: its risks
     ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
 ])
 def test_everyday_ways_to_ask_about_side_effects_and_how_long_they_stay(bot, question, intent):
