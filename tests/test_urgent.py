@@ -54,3 +54,9 @@ def test_in_a_botox_chat_the_word_botox_is_not_needed(bot):
     assert bot.ask("since this morning it's hard to swallow").kind != "urgent"
     in_chat = bot.ask("since this morning it's hard to swallow", context=Context(topic="side-effects"))
     assert in_chat.kind == "urgent"
+
+
+def test_asking_about_someone_elses_botox_tells_of_no_injection(bot):
+    # "has anyone had botox for this?" asks about others' treatment: a smaller eye there is the reason to ask
+    assert bot.ask("my left eye looks smaller than my right when I laugh. has anyone had botox for that?").kind != "urgent"
+    assert bot.ask("my left eye looks smaller than my right since I had botox last week").kind == "urgent"
