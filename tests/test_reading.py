@@ -513,6 +513,14 @@ def test_meds_are_medications_not_a_mess(bot):
     assert "medication" in bot.matcher.analyse("should I tell them what meds I'm on").features
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("my crooked smile bothers me. is that something a lot of young people feel?", None),  # young: no age limit
+    ("am I too old for botox at 70?", "eligibility"),
+])
+def test_young_and_old_name_an_age_limit_only_when_asked_of_it(bot, question, topic):
+    assert bot.ask(question).parts[0].topic == topic, parts_of(bot.ask(question))
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
