@@ -504,6 +504,7 @@ def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
     ("are there any bad effects from botox?", "side-effects"),
     ("what should I look out for after botox?", "side-effects"),  # what to watch out for: its risks
     ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
+    ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
 ])
 def test_everyday_ways_to_ask_about_side_effects_and_how_long_they_stay(bot, question, intent):
     assert bot.ask(question).intent == intent
