@@ -522,6 +522,11 @@ def test_young_and_old_name_an_age_limit_only_when_asked_of_it(bot, question, to
     assert bot.ask(question).parts[0].topic == topic, parts_of(bot.ask(question))
 
 
+@pytest.mark.parametrize("question", ["who should not have botox?", "is there anyone who shouldn't get botox?"])
+def test_who_should_not_have_it_asks_who_can_have_it_not_who_injects(bot, question):
+    assert bot.ask(question).parts[0].topic == "eligibility", parts_of(bot.ask(question))
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
