@@ -87,10 +87,10 @@ def test_real_posts_dev_set(bot):
     assert report.decline_rate >= 0.90
 
 
-# The later sets, each guarded just under what the reader does today. Sets 2, 3, 4, 7, 8 and 9 were written
-# the same way and their misses have been read (7: forum shapes, titles, asks buried in chatter, text speak;
-# 8: numbered lists, asks split by "n" or a bar, a story between the asks; 9: both, written late in the
-# work). Sets 5, 6 and 10 are held out: only their totals have been read, so they guard against a change
+# The later sets, each guarded just under what the reader does today. Sets 2, 3, 4, 7, 8, 9 and 11 were
+# written the same way and their misses have been read (7: forum shapes, titles, asks buried in chatter, text
+# speak; 8: numbered lists, asks split by "n" or a bar, a story between the asks; 9 and 11: both, written late
+# in the work, 11 with more complaints after an injection). Sets 5, 6 and 10 are held out: only their totals have been read, so they guard against a change
 # that helps the sets above at the expense of messages never looked at (10 was written last, near the end
 # of the work, and read a few times only).
 @pytest.mark.parametrize("name, fitting, wrong, declined", [
@@ -102,6 +102,7 @@ def test_real_posts_dev_set(bot):
     ("stories_7.yaml", 0.88, 0.05, 0.85),
     ("stories_9.yaml", 0.77, 0.13, 0.95),
     ("stories_10.yaml", 0.83, 0.10, 0.85),
+    ("stories_11.yaml", 0.84, 0.12, 0.85),
 ])
 def test_later_story_sets(bot, name, fitting, wrong, declined):
     report = evaluate(bot, load_eval_file(DATA / name))
@@ -119,6 +120,7 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     ("multi_part_8.yaml", 0.70, 0.17),
     ("multi_part_9.yaml", 0.80, 0.03),
     ("multi_part_10.yaml", 0.72, 0.06),
+    ("multi_part_11.yaml", 0.80, 0.07),
 ])
 def test_later_several_questions_sets(bot, name, every_part, unrelated):
     report = evaluate(bot, load_eval_file(DATA / name))
