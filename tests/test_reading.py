@@ -599,7 +599,8 @@ def test_the_last_time_is_not_about_duration(bot):
     assert in_family(reply.intent or "", "side-effects")
 
 
-@pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop"])
+@pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop",
+                                      "my botox was last week and my brows came out uneven, is that normal?"])
 def test_making_a_side_droop_is_making_it_worse(bot, question):
     assert bot.ask(question).intent == "side-effects.asymmetry"
 
