@@ -601,7 +601,7 @@ def test_the_last_time_is_not_about_duration(bot):
 
 @pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop",
                                       "my botox was last week and my brows came out uneven, is that normal?"])
-def test_making_a_side_droop_is_making_it_worse(bot, question):
+def test_a_side_made_to_droop_or_left_uneven_is_worse_a_side_effect(bot, question):
     assert bot.ask(question).intent == "side-effects.asymmetry"
 
 
