@@ -56,7 +56,19 @@ def test_in_a_botox_chat_the_word_botox_is_not_needed(bot):
     assert in_chat.kind == "urgent"
 
 
-def test_asking_about_someone_elses_botox_tells_of_no_injection(bot):
+def test_asking_whether_anyone_has_had_botox_for_it_tells_of_no_injection(bot):
     # "has anyone had botox for this?" asks about others' treatment: a smaller eye there is the reason to ask
     assert bot.ask("my left eye looks smaller than my right when I laugh. has anyone had botox for that?").kind != "urgent"
     assert bot.ask("my left eye looks smaller than my right since I had botox last week").kind == "urgent"
+
+
+@pytest.mark.parametrize("message", [
+    "my eyelid is drooping since someone did my botox",
+    "someone did my botox last week and now my eyelid droops",
+    "my eyelid is drooping, anyone else after botox?",
+    "has anyone else had botox and now has double vision? because I do since Tuesday",
+    "my vision has been blurry since someone did my botox",
+    "my eyelid has been drooping since the other injection last week",
+])
+def test_someone_or_anyone_beside_an_injection_told_still_raises_the_alarm(bot, message):
+    assert bot.ask(message).kind == "urgent"

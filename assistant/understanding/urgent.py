@@ -59,9 +59,10 @@ _BLOCKERS = frozenset({"can", "could", "will", "would", "should", "doe", "do", "
                        "and", "but", "or", "get", "want", "need"})
 # Words just before "botox" that make it a wish, not an injection given ("can i get botox today?").
 _WISHED = frozenset({"get", "have", "book", "try", "want", "consider", "start", "need"})
-# Words just before "had botox" that ask about someone else's injection, not tell of one ("has anyone had botox
-# for this?").
-_OTHERS = frozenset(stem(w) for w in ("anyone", "anybody", "someone", "somebody", "everyone", "people", "others"))
+# "has anyone had botox for this?" asks about other people's treatment of something, and tells of no injection:
+# one of these, then one of _HAD just before the injection word, and "for" just after it.
+_OTHERS = frozenset(stem(w) for w in ("anyone", "anybody", "everyone"))
+_HAD = frozenset(stem(w) for w in ("had", "got", "tried"))
 _AUXILIARIES = frozenset({"can", "will", "doe", "do", "did", "is", "are", "would", "could"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Expanded contractions shown as people write them, when symptoms are read back.
@@ -252,7 +253,8 @@ class UrgentCheck:
                 before = any(not _BLOCKERS.intersection(w.stems[j + len(b) : i])
                              for b in w.present(self._before) for j in w.find(b, max(lo, i - 3 - len(b)), i))
                 wished = bool(_WISHED.intersection(w.stems[max(lo, i - 2) : i]))  # "can i get botox today?"
-                if _OTHERS.intersection(w.stems[max(lo, i - 3) : i]):  # "has anyone had botox for this?"
+                if (i > lo and w.stems[i - 1] in _HAD and _OTHERS.intersection(w.stems[max(lo, i - 3) : i - 1])
+                        and w.stems[end:end + 1] == ["for"]):  # "has anyone (else) had botox for this?"
                     continue
                 after = not wished and any(w.find(a, end, min(hi, end + 5)) for a in w.present(self._after))
                 if (before or after) and not w.any_in(self._future, lo, hi) and not self._negated(w, i, end, False, lo):
