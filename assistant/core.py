@@ -254,8 +254,7 @@ class Assistant(Immutable):
             if reply is not None:
                 return reply
         match = self.matcher.match_analysis(reading.analysis, anchored=context.topic is not None)
-        if (match.kind in ("out-of-scope", "not-covered") and match.topic is None and reading.analysis.anchored
-                and self.lexicon.may_slip(reading.analysis)):
+        if match.kind in ("out-of-scope", "not-covered") and match.topic is None and reading.analysis.anchored:
             # Nothing answers a question about Botox as typed: a second look reads an English word the guide
             # never uses as a slip for one it does ("can botox help with fine lies?"), if that then answers it
             second = self.lexicon.analyse(question, slips=True)

@@ -156,11 +156,6 @@ class Lexicon:
         stop word or scene word, or an English word protected from correction."""
         return word in self._known
 
-    def may_slip(self, analysis: Analysis) -> bool:
-        """True if the analysis keeps an English word the knowledge never uses that a second look
-        (``analyse(..., slips=True)``) would read as a slip for one it does."""
-        return any(self._slip(w) != w for w in analysis.words if w in self._protected)
-
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
@@ -168,14 +163,13 @@ class Lexicon:
         return self._nearest(word)
 
     def _correct_slip(self, word: str) -> str:
-        """As :meth:`correct`, and a protected English word the knowledge never uses as a one-letter slip for
-        one it does ("wok" for "work", "dose" for "does"; never "terrified" for "certified")."""
-        return self._nearest(word, 1) if word in self._protected and len(word) >= MIN_TYPO_LENGTH else self.correct(word)
+        """As :meth:`correct`, and a protected English word the knowledge never uses as a slip for one it
+        does ("lies" for "lines", "wok" for "work")."""
+        return self._nearest(word) if word in self._protected and len(word) >= MIN_TYPO_LENGTH else self.correct(word)
 
-    def _nearest(self, word: str, most: int = 2) -> str:
-        """The knowledge word closest to this one, within the edits its length allows (and at most ``most``),
-        or the word itself."""
-        limit = min(most, _max_distance(len(word)))
+    def _nearest(self, word: str) -> str:
+        """The knowledge word closest to this one, within the edits its length allows, or the word itself."""
+        limit = _max_distance(len(word))
         pool = self._pools.get(len(word), ())
         if not pool:
             return word
