@@ -254,16 +254,6 @@ class Assistant(Immutable):
             if reply is not None:
                 return reply
         match = self.matcher.match_analysis(reading.analysis, anchored=context.topic is not None)
-        if match.kind in ("out-of-scope", "not-covered") and match.topic is None and reading.analysis.anchored:
-            # Nothing answers a question about Botox as typed: a second look reads an English word the guide
-            # never uses as a slip for one it does ("can botox help with fine lies?"), if that then answers it
-            second = self.lexicon.analyse(question, slips=True)
-            if second.corrections != reading.analysis.corrections:
-                again = self.matcher.match_analysis(second, anchored=context.topic is not None)
-                if again.kind == "answer":
-                    slips = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in second.corrections
-                                      if (typed, meant) not in reading.analysis.corrections)
-                    match = replace(again, rule=f"{again.rule}; on a second look, reading {slips}")
         return self._reply_to(question, match, context)
 
     def _reply_to(self, question: str, match: Match, context: Context) -> Reply:

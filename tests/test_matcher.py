@@ -158,21 +158,6 @@ def test_accept_floor_decides_when_to_decline(kb):
     assert IntentMatcher(kb).match("does botox hurt a lot for most people").intent == "side-effects.pain"
 
 
-@pytest.mark.parametrize("question, intent, slips", [
-    ("how dose botox wok", "botox.how-it-works", ["'dose' as 'does'", "'wok' as 'work'"]),
-    ("will botox hep with my crows feet", "botox.uses", ["'hep' as 'help'"]),
-])
-def test_a_question_about_botox_nothing_answers_gets_a_second_look_at_real_word_slips(bot, question, intent, slips):
-    reply = bot.ask(question)
-    assert reply.intent == intent
-    assert all(slip in reply.match.rule for slip in slips), reply.match.rule
-
-
-def test_the_second_look_is_only_for_questions_about_botox_nothing_answers(bot):
-    assert bot.ask("how dose the wok work").kind == "out-of-scope"  # no Botox named: a wok is a wok
-    assert bot.lexicon.analyse("how dose botox wok").corrections == ()  # the first look leaves English alone
-
-
 def test_spelling_is_corrected_only_towards_knowledge_words(matcher):
     corrections = dict(matcher.analyse("does botx cause brusing").corrections)
     assert corrections == {"botx": "botox", "brusing": "bruising"}

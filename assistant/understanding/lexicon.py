@@ -124,9 +124,6 @@ class Lexicon:
             vocab.update(normalise(entry, self._contractions).split())
         self._known = frozenset(vocab | self._skip | data.not_typos)
         self._known_stems = frozenset(stem(w) for w in self._known)
-        # English words protected from correction that the knowledge never uses ("lies", "wok"): a slip
-        # for a knowledge word ("lines", "work") is looked for in them only on a second look.
-        self._protected = frozenset(data.not_typos - vocab - self._skip)
         # Typos are corrected towards the knowledge's own words (never towards a
         # protected word: "consulation" is "consultation", not "consolation").
         targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TYPO_LENGTH and w.isalpha())
@@ -142,7 +139,6 @@ class Lexicon:
         self._anchors = data.anchors
         self._subject = data.anchors | data.topical
         self.correct = lru_cache(maxsize=4096)(self._correct)
-        self._slip = lru_cache(maxsize=4096)(self._correct_slip)
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Lexicon:
@@ -160,15 +156,6 @@ class Lexicon:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
             return word
-        return self._nearest(word)
-
-    def _correct_slip(self, word: str) -> str:
-        """As :meth:`correct`, and a protected English word the knowledge never uses as a slip for one it
-        does ("lies" for "lines", "wok" for "work")."""
-        return self._nearest(word) if word in self._protected and len(word) >= MIN_TYPO_LENGTH else self.correct(word)
-
-    def _nearest(self, word: str) -> str:
-        """The knowledge word closest to this one, within the edits its length allows, or the word itself."""
         limit = _max_distance(len(word))
         pool = self._pools.get(len(word), ())
         if not pool:
@@ -186,18 +173,14 @@ class Lexicon:
                                           -self._frequency.get(hit[0], 0), hit[0]))
         return best[0]
 
-    def analyse(self, text: str, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS,
-                slips: bool = False) -> Analysis:
+    def analyse(self, text: str, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS) -> Analysis:
         """Normalise, correct, map synonyms to concepts and drop words without a topic.
 
-        Only the first ``chars`` characters (``tokens`` words) are read. ``slips``: a second look, which
-        also reads an English word the knowledge never uses as a slip for one it does ("can botox help
-        with fine lies?").
+        Only the first ``chars`` characters (``tokens`` words) are read.
         """
         normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
         words = normalised.split()
-        correct = self._slip if slips else self.correct
-        corrected = [correct(w) for w in words]
+        corrected = [self.correct(w) for w in words]
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
         stems = [stem(w) for w in corrected]
         features: list[str] = []
