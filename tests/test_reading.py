@@ -499,7 +499,6 @@ def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
 
 
 @pytest.mark.parametrize("question, intent", [
-    ("will the swelling go down?", "side-effects.swelling"),  # going down, going away: whether it lasts
     ("has anyone actually had problems with botox?", "side-effects"),  # problems with it: the risks
     ("are there any bad effects from botox?", "side-effects"),
     ("what should I look out for after botox?", "side-effects"),  # what to watch out for: its risks
@@ -508,6 +507,12 @@ def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
 ])
 def test_everyday_ways_to_ask_about_side_effects_and_how_long_they_stay(bot, question, intent):
     assert bot.ask(question).intent == intent
+
+
+@pytest.mark.parametrize("question", ["will it go away on its own?", "will my asymmetry go away with botox?"])
+def test_going_away_is_not_asked_of_botox_being_permanent(bot, question):
+    # the permanence answer opens "No: ... temporary", which reads as the opposite of "will it go away?"
+    assert bot.ask(question).intent != "botox.how-it-works.permanence"
 
 
 def test_meds_are_medications_not_a_mess(bot):
