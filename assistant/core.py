@@ -323,6 +323,7 @@ class Assistant(Immutable):
         vague: list[tuple[Match, str]] = []
         unanswered: list[tuple[Match, str]] = []  # asks about the subject that nothing in the guide answers
         unread: list[tuple[Match, str]] = []  # asks nothing in the guide answers, named as such beside answers
+        chatter: set[str] = set()  # asks that are small talk in a message about the subject
         message = [f for s in segments for f in said[s.text].features] if anchored else []
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
@@ -381,6 +382,7 @@ class Assistant(Immutable):
                 match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
+                    chatter.add(segment.text)  # "how are you today?": small talk, never named as unanswered
                 if match.kind == "not-covered" and match.topic and lent and not matcher.named_apart(analysis):
                     # a topic the guide doesn't cover that the ask only resembles ("could botox lift it?" is
                     # like lifting an eyelid) yields to the story's reading, if that is sure ("my brow has dropped")
@@ -397,7 +399,7 @@ class Assistant(Immutable):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":  # a topic the guide doesn't cover, or none it could name
                 (unanswered if match.topic else unread).append((match, segment.text))
-            elif plainly_asks(segment.text) and (match.kind != "answer" or self._by_id[match.intent or ""].kind != "chat"):
+            elif segment.text not in chatter and plainly_asks(segment.text):
                 unread.append((_unread(match), segment.text))
         question = _questions(asks)
         # a vague "or..." after an ask answered or named asks nothing new ("is there a way to reverse it, or do I
@@ -466,6 +468,13 @@ class Assistant(Immutable):
                     if "not-covered:" + topic not in seen:
                         seen["not-covered:" + topic] = len(parts)
                         parts.append(self._topic_part(replace(match, kind="not-covered", intent=None, topic=topic), asked))
+            elif match.kind == "ambiguous":  # more than one answer could fit: say which, not that none does
+                titles = " or ".join(f"\u201c{self._by_id[c.label].title}\u201d" for c in match.alternatives[:2]
+                                     if c.label in self._by_id)
+                parts.append(Part("ambiguous", None, "More than one answer could fit",
+                                  f"More than one part of the guide could answer \u201c{printable(asked, 160)}\u201d"
+                                  f"{': ' + titles if titles else ''}. Ask it on its own to choose.", None, match.score,
+                                  asked, match=match))
             elif match.topic is None:
                 parts.append(Part("not-covered", None, "Not found in the guide",
                                   f"I couldn't find where the guide answers \u201c{printable(asked, 160)}\u201d.", None, match.score,
@@ -473,8 +482,8 @@ class Assistant(Immutable):
             elif not again("not-covered:" + match.topic, asked):
                 seen["not-covered:" + match.topic] = len(parts)
                 parts.append(self._topic_part(match, asked))
-        substantive = [p for p in parts if p.kind in ("answer", "not-covered")]
-        while len(substantive) > MAX_PARTS and any(unnamed := [p for p in substantive if p.kind == "not-covered" and p.topic is None]):
+        substantive = [p for p in parts if p.kind in ("answer", "not-covered", "ambiguous")]
+        while len(substantive) > MAX_PARTS and any(unnamed := [p for p in substantive if p.intent is None and p.topic is None]):
             substantive.remove(unnamed[-1])  # an ask the guide can't read gives way to one it answers or names
         return (substantive or parts[:1])[:MAX_PARTS]
 
@@ -625,8 +634,9 @@ REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in a
 
 
 def _unread(match: Match) -> Match:
-    """An ask nothing in the guide answers well, to be named beside the answers to the others."""
-    return replace(match, kind="not-covered", intent=None, topic=None,
+    """An ask nothing in the guide answers well, to be named beside the answers to the others (an ambiguous
+    one as such: more than one answer could fit it)."""
+    return replace(match, kind="ambiguous" if match.kind == "ambiguous" else "not-covered", intent=None, topic=None,
                    rule=f"{match.rule}; nothing answers it well enough beside the other asks, so it is named")
 
 

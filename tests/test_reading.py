@@ -87,6 +87,10 @@ def test_a_heard_claim_that_an_ask_checks_is_told_not_asked(message):
     assert (claim.ask, check.ask) == (False, True)
 
 
+def test_is_it_right_for_me_is_a_question_of_its_own_not_a_check_of_what_was_heard():
+    assert [s.ask for s in read_message("my doctor said botox could help? is it right for me?")] == [True, True]
+
+
 def test_a_heard_claim_with_no_check_after_it_still_asks():
     assert [s.ask for s in read_message("I've heard botox is made from bacteria?")] == [True]
 
@@ -422,6 +426,21 @@ def test_a_second_ask_the_story_pulls_to_the_first_asks_answer_keeps_its_own_rea
 ])
 def test_the_same_as_someone_else_and_a_plan_for_me_are_about_every_face_being_different(bot, question):
     assert bot.ask(question, context=Context(topic="botox.what-is-it")).intent == "individual-needs"
+
+
+@pytest.mark.parametrize("message", [
+    "hi there! how are you today? does botox hurt?",  # small talk beside a question is not named as unanswered
+    "does botox hurt? my left eye is smaller. Which my friends have noticed?",  # a relative clause tells
+])
+def test_chatter_beside_an_ask_is_not_named_as_a_question_the_guide_cannot_answer(bot, message):
+    assert parts_of(bot.ask(message)) == [("answer", "side-effects.pain")]
+
+
+def test_an_ask_more_than_one_answer_could_fit_is_named_as_such_not_as_unanswered(bot):
+    reply = bot.ask("is botox safe for my crooked smile? and who should do it?")
+    assert [p.kind for p in reply.parts] == ["ambiguous", "answer"] and reply.intent == "provider"
+    assert reply.parts[0].title == "More than one answer could fit"
+    assert "A face left more uneven" in reply.parts[0].text and "couldn't find" not in reply.text
 
 
 def test_a_vague_or_after_an_ask_named_asks_nothing_new(bot):

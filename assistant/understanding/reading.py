@@ -61,10 +61,14 @@ _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b
 _HEARSAY = re.compile(r"\b(?:heard|read|been told|was told|told me|says|said|reckons|reckoned|thinks|claims|swears|"
                       r"keeps saying)\b", re.IGNORECASE)
 _CHECKS = re.compile(r"^(?:(?:is|was|are) (?:that|this|it|any of that|any of this|(?:s?he|they)) (?:true|right|correct|real|"
-                     r"a myth|accurate)|(?:who is|whos|who's) right)\b", re.IGNORECASE)
+                     r"a myth|accurate)|(?:who is|whos|who's) right)(?:\s+(?:or not|though|at all|really))?\s*(?:[,.!?]|$)",
+                     re.IGNORECASE)
 # A plea for help with the whole story ("any advice appreciated", "if not, any suggestions") asks nothing of its own
 _PLEA = re.compile(r"^(?:if not,?\s+)?any\s+(?:advice|tips?|help|info|information|ideas?|suggestions?|thoughts|input|"
                    r"experiences?|recommendations?)\b|\b(?:appreciated|welcome)\b", re.IGNORECASE)
+# "...and my smile droops. Which my friends have noticed?": a relative clause, telling
+_RELATIVE = re.compile(r"^which\s+(?:i|my|we|our|he|she|they|his|her|their|people|everyone|means|meant|made|makes)\b",
+                       re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
@@ -122,14 +126,17 @@ def yes_or_no(text: str) -> bool:
 
 def plainly_asks(text: str) -> bool:
     """True for a clause that asks in so many words, three or more ("is botox an option for it",
-    "I'd like to know who does it"), False for a story's sentence that ends in a question mark
-    ("which my friends have noticed?"), for a word or two ("Normal?", "a dentist?") and for a plea for help
-    with the whole story ("any advice appreciated").
+    "I'd like to know who does it"), False for a story's clause that only ends in a question mark ("my
+    face is odd?", "which my friends have noticed?"), for a word or two ("Normal?", "a dentist?"), for a plea
+    for help with the whole story ("any advice appreciated").
 
     >>> plainly_asks("who should I even go to for it"), plainly_asks("a dentist"), plainly_asks("any tips welcome")
     (True, False, False)
+    >>> plainly_asks("which my friends have noticed"), plainly_asks("which injector should I choose")
+    (False, True)
     """
-    return len(text.split()) >= 3 and _is_ask(text, False, True) and not _PLEA.search(text)
+    return (len(text.split()) >= 3 and _is_ask(text, False, True) and not _PLEA.search(text)
+            and not _RELATIVE.match(text))
 
 
 def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> bool:
