@@ -551,6 +551,14 @@ def test_who_should_not_have_it_asks_who_can_have_it_not_who_injects(bot, questi
     assert bot.ask(question).parts[0].topic == "eligibility", parts_of(bot.ask(question))
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("can you explain how botox works", "botox.how-it-works"),  # explaining how: the mechanism
+    ("can you explain what botox is", "botox.what-is-it"),
+])
+def test_explaining_how_it_works_is_the_mechanism(bot, question, intent):
+    assert bot.ask(question).intent == intent
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
