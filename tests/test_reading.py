@@ -559,6 +559,11 @@ def test_explaining_how_it_works_is_the_mechanism(bot, question, intent):
     assert bot.ask(question).intent == intent
 
 
+@pytest.mark.parametrize("question", ["can botox make my face more symmetrical?", "can botox make my smile even?"])
+def test_making_a_face_even_is_the_treatment(bot, question):
+    assert bot.ask(question).intent == "asymmetry.treatment"
+
+
 def test_the_actual_risks_are_the_risks(bot):
     reply = bot.ask("My mum thinks botox is dangerous because it comes from bacteria. Is that true? and what are the "
                     "actual risks")
@@ -632,7 +637,9 @@ def test_the_last_time_is_not_about_duration(bot):
 
 
 @pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop",
-                                      "my botox was last week and my brows came out uneven, is that normal?"])
+                                      "my botox was last week and my brows came out uneven, is that normal?",
+                                      "can botox make my face uneven?", "is botox making my face uneven?",
+                                      "could botox leave me lopsided?"])
 def test_a_side_made_to_droop_or_left_uneven_is_worse_a_side_effect(bot, question):
     assert bot.ask(question).intent == "side-effects.asymmetry"
 
