@@ -639,7 +639,7 @@ def test_the_last_time_is_not_about_duration(bot):
 @pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop",
                                       "my botox was last week and my brows came out uneven, is that normal?",
                                       "can botox make my face uneven?", "is botox making my face uneven?",
-                                      "could botox leave me lopsided?"])
+                                      "could botox leave me lopsided?", "the injections made my smile crooked, why?"])
 def test_a_side_made_to_droop_or_left_uneven_is_worse_a_side_effect(bot, question):
     assert bot.ask(question).intent == "side-effects.asymmetry"
 
