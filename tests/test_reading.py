@@ -410,10 +410,6 @@ def test_an_ask_nothing_answers_is_named_beside_a_topic_the_guide_does_not_cover
     assert "will my boss notice" in reply.parts[1].text
 
 
-def test_afterwards_is_after(bot):
-    assert bot.ask("will I look frozen afterwards?").intent == "botox.how-it-works.frozen"
-
-
 def test_a_second_ask_the_story_pulls_to_the_first_asks_answer_keeps_its_own_reading(bot):
     reply = bot.ask("the spa by my work has started doing botox. can a beautician do it, and will it look the same on "
                     "me as it did on my mate?")
@@ -468,18 +464,48 @@ def test_why_it_happens_asks_the_cause_of_what_the_message_tells(bot, message, e
     assert parts_of(bot.ask(message)) == expected
 
 
-@pytest.mark.parametrize("question, family", [
+# -- everyday wording ------------------------------------------------------------------------------------
+# Ways people put a question, each reaching the answer (or its family) that the guide gives to it.
+EVERYDAY_WORDING = [
+    # who injects, and where
     ("doctor vs nurse for my botox?", "provider"),  # "vs" between injectors is no alternative to Botox
     ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
+    ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
+    ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
+    # evening out a face
     ("can botox even things up on my face?", "asymmetry.treatment"),
     ("are there any non-invasive treatments for an uneven smile", "asymmetry.treatment"),
     ("could botox make my crooked smile less noticeable", "asymmetry.treatment"),
+    ("can botox make my face more symmetrical?", "asymmetry.treatment"),
+    ("can botox make my smile even?", "asymmetry.treatment"),
+    # ...and a face made or left uneven: a side effect
+    ("can botox make one side droop?", "side-effects.asymmetry"),
+    ("will botox make my brow drop", "side-effects.asymmetry"),
+    ("my botox was last week and my brows came out uneven, is that normal?", "side-effects.asymmetry"),
+    ("can botox make my face uneven?", "side-effects.asymmetry"),
+    ("is botox making my face uneven?", "side-effects.asymmetry"),
+    ("could botox leave me lopsided?", "side-effects.asymmetry"),
+    ("the injections made my smile crooked, why?", "side-effects.asymmetry"),
+    # the risks
+    ("has anyone actually had problems with botox?", "side-effects"),  # problems with it
+    ("are there any bad effects from botox?", "side-effects"),
+    ("what should I look out for after botox?", "side-effects"),  # what to watch out for
+    # how it works, whether it lasts, what it is and is for
     ("does botox switch the muscle off?", "botox.how-it-works"),
-    ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
-    ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
-])
-def test_everyday_ways_to_ask_who_injects_and_what_it_does(bot, question, family):
-    assert in_family(bot.ask(question).intent or "", family), parts_of(bot.ask(question))
+    ("can you explain how botox works", "botox.how-it-works"),  # explaining how: the mechanism
+    ("will I look frozen afterwards?", "botox.how-it-works.frozen"),  # "afterwards" is after
+    ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
+    ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
+    ("can you explain what botox is", "botox.what-is-it"),
+    ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is
+    ("is botox just for looks?", "botox.uses"),  # only cosmetic: what else it is used for
+    ("is tox purely a cosmetic treatment?", "botox.uses"),
+]
+
+
+@pytest.mark.parametrize("question, intent", EVERYDAY_WORDING)
+def test_everyday_wording_reaches_its_answer(bot, question, intent):
+    assert in_family(bot.ask(question).intent or "", intent), parts_of(bot.ask(question))
 
 
 @pytest.mark.parametrize("question", ["is botox vs filler better for lines", "do natural remedies work as well as botox"])
@@ -494,15 +520,6 @@ def test_is_it_just_me_asks_how_common_it_is(bot):
     assert "common" in bot.matcher.analyse("does this happen to other people").features
 
 
-@pytest.mark.parametrize("question, intent", [
-    ("is botox just for looks?", "botox.uses"),  # only cosmetic: what else it is used for
-    ("is tox purely a cosmetic treatment?", "botox.uses"),
-    ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is
-])
-def test_only_cosmetic_asks_what_else_botox_is_used_for(bot, question, intent):
-    assert bot.ask(question).intent == intent
-
-
 def test_an_option_is_a_fix(bot):
     reply = bot.ask("how common is a lopsided face, and is botox an option for it?")
     assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
@@ -515,17 +532,6 @@ def test_being_examined_before_the_injections_is_the_consultation(bot):
 def test_something_that_happens_after_botox_is_a_side_effect_not_aftercare(bot):
     reply = bot.ask("my cheek feels tight since my injections. is that something that happens after botox?")
     assert in_family(reply.intent or "", "side-effects"), parts_of(reply)
-
-
-@pytest.mark.parametrize("question, intent", [
-    ("has anyone actually had problems with botox?", "side-effects"),  # problems with it: the risks
-    ("are there any bad effects from botox?", "side-effects"),
-    ("what should I look out for after botox?", "side-effects"),  # what to watch out for: its risks
-    ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
-    ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
-])
-def test_everyday_ways_to_ask_about_side_effects_and_how_long_they_stay(bot, question, intent):
-    assert bot.ask(question).intent == intent
 
 
 @pytest.mark.parametrize("question", ["will it go away on its own?", "will my asymmetry go away with botox?"])
@@ -549,19 +555,6 @@ def test_young_and_old_name_an_age_limit_only_when_asked_of_it(bot, question, to
 @pytest.mark.parametrize("question", ["who should not have botox?", "is there anyone who shouldn't get botox?"])
 def test_who_should_not_have_it_asks_who_can_have_it_not_who_injects(bot, question):
     assert bot.ask(question).parts[0].topic == "eligibility", parts_of(bot.ask(question))
-
-
-@pytest.mark.parametrize("question, intent", [
-    ("can you explain how botox works", "botox.how-it-works"),  # explaining how: the mechanism
-    ("can you explain what botox is", "botox.what-is-it"),
-])
-def test_explaining_how_it_works_is_the_mechanism(bot, question, intent):
-    assert bot.ask(question).intent == intent
-
-
-@pytest.mark.parametrize("question", ["can botox make my face more symmetrical?", "can botox make my smile even?"])
-def test_making_a_face_even_is_the_treatment(bot, question):
-    assert bot.ask(question).intent == "asymmetry.treatment"
 
 
 def test_the_actual_risks_are_the_risks(bot):
@@ -634,14 +627,6 @@ def test_a_bruise_question_with_its_timing_gets_both_parts(bot):
 def test_the_last_time_is_not_about_duration(bot):
     reply = bot.ask("the last time I had botox I bruised, is that common?")
     assert in_family(reply.intent or "", "side-effects")
-
-
-@pytest.mark.parametrize("question", ["can botox make one side droop?", "will botox make my brow drop",
-                                      "my botox was last week and my brows came out uneven, is that normal?",
-                                      "can botox make my face uneven?", "is botox making my face uneven?",
-                                      "could botox leave me lopsided?", "the injections made my smile crooked, why?"])
-def test_a_side_made_to_droop_or_left_uneven_is_worse_a_side_effect(bot, question):
-    assert bot.ask(question).intent == "side-effects.asymmetry"
 
 
 @pytest.mark.parametrize("question", [
