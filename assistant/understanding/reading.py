@@ -127,8 +127,8 @@ def yes_or_no(text: str) -> bool:
 def plainly_asks(text: str) -> bool:
     """True for a clause that asks in so many words, three or more ("is botox an option for it",
     "I'd like to know who does it"), False for a story's clause that only ends in a question mark ("my
-    face is odd?", "which my friends have noticed?"), for a word or two ("Normal?", "a dentist?"), for a plea
-    for help with the whole story ("any advice appreciated").
+    face is odd?", "which my friends have noticed?"), for a word or two ("Normal?", "a dentist?") and for a
+    plea for help with the whole story ("any advice appreciated").
 
     >>> plainly_asks("who should I even go to for it"), plainly_asks("a dentist"), plainly_asks("any tips welcome")
     (True, False, False)
