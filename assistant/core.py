@@ -382,7 +382,8 @@ class Assistant(Immutable):
                 match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
-                    chatter.add(segment.text)  # "how are you today?": small talk, never named as unanswered
+                    if _YOU.intersection(own_words.text.split()):  # "how are you today?": small talk to me, never
+                        chatter.add(segment.text)  # named as unanswered ("is there anything that helps?" is)
                 if match.kind == "not-covered" and match.topic and lent and not matcher.named_apart(analysis):
                     # a topic the guide doesn't cover that the ask only resembles ("could botox lift it?" is
                     # like lifting an eyelid) yields to the story's reading, if that is sure ("my brow has dropped")
@@ -631,6 +632,9 @@ class Assistant(Immutable):
 
 _REPORTING = frozenset({"said", "say", "told", "reckon", "think", "claim", "swear", "mention", "mentioned"})
 REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in at most this many words
+
+
+_YOU = frozenset({"you", "your", "yours", "u", "ur"})  # words that address the assistant
 
 
 def _unread(match: Match) -> Match:

@@ -426,10 +426,18 @@ def test_the_same_as_someone_else_and_a_plan_for_me_are_about_every_face_being_d
 
 @pytest.mark.parametrize("message", [
     "hi there! how are you today? does botox hurt?",  # small talk beside a question is not named as unanswered
+    "hello, can anyone help? does botox hurt?",
+    "does botox hurt, and what's your name?",
     "does botox hurt? my left eye is smaller. Which my friends have noticed?",  # a relative clause tells
 ])
 def test_chatter_beside_an_ask_is_not_named_as_a_question_the_guide_cannot_answer(bot, message):
     assert parts_of(bot.ask(message)) == [("answer", "side-effects.pain")]
+
+
+def test_an_ask_that_sounds_like_small_talk_but_asks_of_the_subject_is_still_named(bot):
+    reply = bot.ask("is it normal to feel so self conscious about my uneven face? I hide in photos. and is there "
+                    "anything that can actually help with this")
+    assert [p.kind for p in reply.parts][-1] == "not-covered" and "anything that can actually help" in reply.parts[-1].text
 
 
 def test_an_ask_more_than_one_answer_could_fit_is_named_as_such_not_as_unanswered(bot):

@@ -65,7 +65,8 @@ _CHECKS = re.compile(r"^(?:(?:is|was|are) (?:that|this|it|any of that|any of thi
                      re.IGNORECASE)
 # A plea for help with the whole story ("any advice appreciated", "if not, any suggestions") asks nothing of its own
 _PLEA = re.compile(r"^(?:if not,?\s+)?any\s+(?:advice|tips?|help|info|information|ideas?|suggestions?|thoughts|input|"
-                   r"experiences?|recommendations?)\b|\b(?:appreciated|welcome)\b", re.IGNORECASE)
+                   r"experiences?|recommendations?)\b|\b(?:appreciated|welcome)\b|^can (?:anyone|anybody|someone) help\b",
+                   re.IGNORECASE)
 # "...and my smile droops. Which my friends have noticed?": a relative clause, telling
 _RELATIVE = re.compile(r"^which\s+(?:i|my|we|our|he|she|they|his|her|their|people|everyone|means|meant|made|makes)\b",
                        re.IGNORECASE)
