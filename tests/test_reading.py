@@ -505,6 +505,8 @@ EVERYDAY_WORDING = [
     ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
     ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
     ("can you explain what botox is", "botox.what-is-it"),
+    # the consultation
+    ("do they need to know my medical history before botox?", "consultation"),
     ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is
     ("is botox just for looks?", "botox.uses"),  # only cosmetic: what else it is used for
     ("is tox purely a cosmetic treatment?", "botox.uses"),
