@@ -25,7 +25,7 @@ from .knowledge.loader import is_bundled, load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
-from .understanding.reading import Segment, plainly_asks, read_message, yes_or_no
+from .understanding.reading import Segment, checks_claim, plainly_asks, read_message, yes_or_no
 from .understanding.text import MAX_INPUT_CHARS, printable
 from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
@@ -334,8 +334,9 @@ class Assistant(Immutable):
             if before is not None and not anchored and matcher.unknown(said[before.text]):
                 continue  # "can I travel to France, or is it dangerous?": "it" is France, not Botox
             pointed = said[before.text] if before is not None and anchored and not before.ask else None
-            named = (matcher.named_apart(pointed) if pointed is not None and yes_or_no(segment.text)
-                     and not matcher.specific(analysis) and not matcher.specific(pointed, named=False) else ())
+            named = (matcher.named_apart(pointed) if pointed is not None and (checks_claim(segment.text) or (
+                     yes_or_no(segment.text) and not matcher.specific(analysis) and not matcher.specific(pointed, named=False)))
+                     else ())  # ("...isn't FDA approved, is that true?": the claim checked is about approval)
             if before is not None and named:  # "she went to the gym after her botox, is that ok?": about the gym
                 rule = f"points back to {printable(before.text, 60)!r}, which names the not-covered topic '{named[0]}'"
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))

@@ -91,6 +91,11 @@ def test_is_it_right_for_me_is_a_question_of_its_own_not_a_check_of_what_was_hea
     assert [s.ask for s in read_message("my doctor said botox could help? is it right for me?")] == [True, True]
 
 
+def test_a_check_of_a_claim_asks_about_the_uncovered_topic_the_claim_names(bot):
+    reply = bot.ask("my sister says botox for a crooked smile isn't FDA approved, is that true? and who should do it")
+    assert parts_of(reply) == [("not-covered", "approval"), ("answer", "provider")]
+
+
 def test_a_heard_claim_with_no_check_after_it_still_asks():
     assert [s.ask for s in read_message("I've heard botox is made from bacteria?")] == [True]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks"]
+__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks", "checks_claim"]
 
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
@@ -125,6 +125,15 @@ def yes_or_no(text: str) -> bool:
     return bool(first) and first[0].replace("'", "").replace("\u2019", "") in _AUX
 
 
+def checks_claim(text: str) -> bool:
+    """True for an ask that checks what was said before it ("is that true?", "is he right?", "who's right?").
+
+    >>> checks_claim("is that true, seems too easy"), checks_claim("is it right for me")
+    (True, False)
+    """
+    return _CHECKS.match(text) is not None
+
+
 def plainly_asks(text: str) -> bool:
     """True for a clause that asks in so many words, three or more ("is botox an option for it",
     "I'd like to know who does it"), False for a story's clause that only ends in a question mark ("my
@@ -205,7 +214,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
             asks = _is_ask(stripped, question_mark and number == len(clauses), first) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
-            if asks and _CHECKS.match(stripped):  # the claim checked ("I've heard X?? Is that true?") is told
+            if asks and checks_claim(stripped):  # the claim checked ("I've heard X?? Is that true?") is told
                 told = next((k for k in range(len(segments) - 1, -1, -1) if segments[k].ask), None)
                 if told is not None and _HEARSAY.search(segments[told].text):
                     segments[told] = replace(segments[told], ask=False)
