@@ -87,6 +87,8 @@ def test_change_of_subject_is_not_dragged_back(bot):
     first = bot.ask("does botox hurt")
     other = bot.ask("what time is it in tokyo", context=first.context)
     assert other.kind == "out-of-scope" and other.context.topic is None
+    # "how long" names how long Botox lasts, but "how" alone is no word of the subject
+    assert bot.ask("how do I get to the station", context=first.context).kind == "out-of-scope"
 
 
 def test_urgent_without_the_word_botox_in_a_botox_conversation(bot):

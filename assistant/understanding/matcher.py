@@ -38,6 +38,7 @@ _IT = frozenset({"it", "they"})  # words that stand for the treatment a message 
 _PEOPLE = frozenset({"injector"})  # an anchor "they" is not the treatment for: "what should they ask me?" asks of people
 _ASKING = frozenset("can could will would does do did is are was should".split())
 _WH = frozenset("how what why when where".split())
+_QUESTION_WORDS = frozenset({"how", "what", "when", "why", "who", "where", "which"})
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
@@ -243,7 +244,8 @@ class IntentMatcher(Immutable):
                     self._keywords.append((frozenset(run), topic.id))
                     runs.append(run)
         self._keyword_runs = tuple(runs)
-        self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words)
+        # (a keyword's question word, "how long", is no word of the subject: "how do I get to the station?")
+        self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words) - _QUESTION_WORDS
         # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
         by_word: dict[str, list[int]] = defaultdict(list)
         for number, (keyword_words, _) in enumerate(self._keywords):
