@@ -355,18 +355,14 @@ class Assistant(Immutable):
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere
-                own = matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=WHOLE_SCORE)
-                if own.kind == "answer" and own.score >= WHOLE_SCORE:
-                    match = own
+                match = self._sure_own(analysis, WHOLE_SCORE) or match
             if (lent and not specific and pointing and analysis.anchored and match is not None
                     and any(m.kind == "answer" and matcher.family(m.intent or "") == matcher.family(match.intent or "")
                             for m, _ in found)):
                 # The story pulls a second ask to the answer another ask already has ("can a beautician do it,
                 # and will it look the same on me as on my sister?"): two asks want two answers, so its own
                 # words stand if they answer it surely
-                own = matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=SURE_SCORE)
-                if own.kind == "answer" and own.score >= SURE_SCORE:
-                    match = own
+                match = self._sure_own(analysis, SURE_SCORE) or match
             if lent and not specific and match is None and pointing:
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
                 # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")
@@ -418,6 +414,11 @@ class Assistant(Immutable):
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
             found += unanswered + _one_each(unread, found + unanswered, question)
         return found
+
+    def _sure_own(self, analysis: Analysis, at_least: float) -> Match | None:
+        """The ask read on its own words, in a message about Botox, if that answers it with at least this score."""
+        own = self.matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=at_least)
+        return own if own.kind == "answer" and own.score >= at_least else None
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
                     at_least: float = 0.0) -> Match | None:

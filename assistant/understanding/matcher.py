@@ -38,7 +38,8 @@ _IT = frozenset({"it", "they"})  # words that stand for the treatment a message 
 _PEOPLE = frozenset({"injector"})  # an anchor "they" is not the treatment for: "what should they ask me?" asks of people
 _ASKING = frozenset("can could will would does do did is are was should".split())
 _WH = frozenset("how what why when where".split())
-_QUESTION_WORDS = frozenset({"how", "what", "when", "why", "who", "where", "which"})
+_QUESTION_WORDS = _WH | {"who", "which"}  # words that open questions: no word of any subject
+
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
 FILLER_WEIGHT = 0.3  # scene-setting words ("my sister", "told") count a little, never against
 
