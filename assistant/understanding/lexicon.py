@@ -89,8 +89,16 @@ class Reading:
         return self.lexicon.analyse(self.text, chars=URGENT_INPUT_CHARS, tokens=URGENT_TOKENS)
 
 
+_ONE_EDIT_LENGTH = 8  # words up to this long are corrected by one edit, longer ones by two
+
+
 def _max_distance(length: int) -> int:
-    return 1 if length <= 8 else 2
+    return 1 if length <= _ONE_EDIT_LENGTH else 2
+
+
+def _deletions(word: str) -> list[str]:
+    """``word`` with one letter deleted, for each letter."""
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
 class Lexicon:
@@ -136,9 +144,32 @@ class Lexicon:
                           for t in by_length.get(n, ()))
             for length in range(MIN_TYPO_LENGTH, max(by_length, default=0) + 3)
         }
+        self._near_targets = [t for t in targets if len(t) <= _ONE_EDIT_LENGTH + 1]
         self._anchors = data.anchors
         self._subject = data.anchors | data.topical
         self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    @cached_property
+    def _by_deletion(self) -> dict[str, tuple[str, ...]]:
+        """The knowledge words one edit can reach from a word of up to 8 letters, by what is left when a
+        letter is deleted (and by themselves): two words one substitution, insertion, deletion or swap of
+        neighbours apart share such a key, so a typo finds its candidates by a few lookups instead of a
+        scan of every word of its length. Made when first needed (most questions have no typo)."""
+        keys: dict[str, list[str]] = {}
+        for word in self._near_targets:
+            for key in {word, *_deletions(word)}:
+                keys.setdefault(key, []).append(word)
+        return {key: tuple(words) for key, words in keys.items()}
+
+    def _within_reach(self, word: str) -> list[str]:
+        """The knowledge words within the typo distance of ``word`` (the same words a scan of its pool finds)."""
+        limit = _max_distance(len(word))
+        if limit == 1:
+            index = self._by_deletion
+            near = {t for key in (word, *_deletions(word)) for t in index.get(key, ())}
+            return [t for t in near if OSA.distance(word, t, score_cutoff=1) <= 1]
+        pool = self._pools.get(len(word), ())
+        return [hit[0] for hit in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)]
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Lexicon:
@@ -156,22 +187,16 @@ class Lexicon:
         """The knowledge word this unknown word is a typo of, or the word itself."""
         if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
             return word
-        limit = _max_distance(len(word))
-        pool = self._pools.get(len(word), ())
-        if not pool:
-            return word
-        hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)
         # Short knowledge words are reached only by swapping two letters ("waht"), so that
         # "paint" never becomes "pain".
-        hits = [h for h in hits if len(h[0]) >= MIN_TARGET_LENGTH or sorted(h[0]) == sorted(word)]
+        hits = [t for t in self._within_reach(word) if len(t) >= MIN_TARGET_LENGTH or sorted(t) == sorted(word)]
         if not hits:
             return word
         # Closest first; then two letters swapped, the commonest slip ("thakn" is "thank", not "than");
         # then a word that keeps the first letter; then the knowledge's more frequent word ("botox" over
         # "botax"); then alphabetical.
-        best = min(hits, key=lambda hit: (hit[1], sorted(hit[0]) != sorted(word), hit[0][0] != word[0],
-                                          -self._frequency.get(hit[0], 0), hit[0]))
-        return best[0]
+        return min(hits, key=lambda t: (OSA.distance(word, t), sorted(t) != sorted(word), t[0] != word[0],
+                                        -self._frequency.get(t, 0), t))
 
     def analyse(self, text: str, *, chars: int = MAX_INPUT_CHARS, tokens: int = MAX_TOKENS) -> Analysis:
         """Normalise, correct, map synonyms to concepts and drop words without a topic.
