@@ -163,3 +163,24 @@ def test_spelling_is_corrected_only_towards_knowledge_words(matcher):
     assert corrections == {"botx": "botox", "brusing": "bruising"}
     # Real words are never "corrected" into the knowledge's words.
     assert matcher.analyse("checking my account at the chase bank").corrections == ()
+
+
+def test_a_typo_finds_every_knowledge_word_one_edit_away_as_a_full_scan_would(matcher):
+    # Short typos look their candidates up by the word with one letter deleted; a scan of every
+    # knowledge word by edit distance must find no word they miss, nor they one it doesn't.
+    from rapidfuzz.distance import OSA
+
+    lexicon = matcher.lexicon
+    words = sorted({w for pool in lexicon._pools.values() for w in pool if len(w) <= 8})
+    typos = set()
+    for word in words[::7]:
+        for i in range(len(word)):
+            typos.add(word[:i] + word[i + 1:])  # a letter left out
+            typos.add(word[:i] + "x" + word[i + 1:])  # one letter for another
+            typos.add(word[:i] + "e" + word[i:])  # one letter too many
+            typos.add(word[:i] + word[i + 1:i + 2] + word[i] + word[i + 2:])  # two letters swapped
+    typos = {t for t in typos if 3 <= len(t) <= 8}
+    assert len(typos) > 1000
+    for typo in typos:
+        scanned = {w for w in words + [w for w in lexicon._pools.get(9, ()) if len(w) == 9] if OSA.distance(typo, w) <= 1}
+        assert set(lexicon._within_reach(typo)) == scanned, typo
