@@ -227,8 +227,14 @@ class IntentMatcher(Immutable):
         self._label_examples = tuple(tuple(ix) for ix in label_examples)
         # Per label, which of its examples use each word: scoring a label touches only the examples
         # that share a word with the question.
+        # An example that says what an earlier one of its label says, in other words, scores as that one
+        # does and is found after it: it is left out ("does it bruise?", "will it bruise?").
         label_index: list[dict[str, list[int]]] = [defaultdict(list) for _ in labels]
-        for index, (label_index_of, features) in enumerate(zip(label_of, example_features)):
+        seen: set[tuple[int, frozenset[str], float]] = set()
+        for index, (label_index_of, features, weight) in enumerate(zip(label_of, example_features, example_weights)):
+            if (label_index_of, features, weight) in seen:
+                continue
+            seen.add((label_index_of, features, weight))
             for f in features:
                 label_index[label_index_of][f].append(index)
         self._label_index = tuple({f: tuple(ix) for f, ix in d.items()} for d in label_index)
