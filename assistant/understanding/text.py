@@ -38,10 +38,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 def _expand(word: str, contractions: Mapping[str, str]) -> str:
     if word in contractions:
         return contractions[word]
-    for suffix, replacement in contractions.items():
-        if suffix.startswith("'") or suffix.startswith("n'"):
-            if word.endswith(suffix) and len(word) > len(suffix):
-                return word[: -len(suffix)] + replacement
+    # An ending of the table ("'ve", "n't") the word ends with, after at least a letter: the word's own
+    # endings from each apostrophe are looked up (the first in the table's order, if several are in it).
+    endings = [e for k, ch in enumerate(word) if ch == "'" and k
+               for e in ((word[k - 1:], word[k:]) if k > 1 and word[k - 1] == "n" else (word[k:],)) if e in contractions]
+    if len(endings) > 1:
+        order = {key: n for n, key in enumerate(contractions)}
+        endings.sort(key=order.__getitem__)
+    if endings:
+        return word[: -len(endings[0])] + contractions[endings[0]]
     # Possessives and anything else: the apostrophe and what follows go.
     return word.split("'", 1)[0]
 
