@@ -485,6 +485,9 @@ EVERYDAY_WORDING = [
     ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
     ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
     ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
+    # who does it: the injector, however the feelings around it are told
+    ("My neighbour wants botox for one droopy side of her face and she's thrilled about it. Should she worry about "
+     "who does it?", "provider"),
     # evening out a face
     ("can botox even things up on my face?", "asymmetry.treatment"),
     ("are there any non-invasive treatments for an uneven smile", "asymmetry.treatment"),
@@ -526,6 +529,16 @@ def test_everyday_wording_reaches_its_answer(bot, question, intent):
 @pytest.mark.parametrize("question", ["is botox vs filler better for lines", "do natural remedies work as well as botox"])
 def test_botox_against_another_treatment_is_still_an_alternative(bot, question):
     assert bot.ask(question).parts[0].topic == "other-treatments"
+
+
+def test_a_big_deal_is_no_price(bot):
+    # "is asymmetry a big deal" is how much it matters; were "deal" a price, a question of cost that names
+    # the face would go to the answer about asymmetry, which has that example
+    assert [(p.kind, p.intent or p.topic) for p in bot.ask(
+        "who should do my botox? and what does it cost to do one side of the face?").parts] == [
+        ("answer", "provider"), ("not-covered", "cost")]
+    assert bot.ask("is a lopsided face a big deal?").intent == "asymmetry.about"
+    assert bot.ask("found a good deal on botox, how much should it cost?").parts[0].topic == "cost"
 
 
 def test_is_it_just_me_asks_how_common_it_is(bot):
