@@ -488,6 +488,9 @@ EVERYDAY_WORDING = [
     # who does it: the injector, however the feelings around it are told
     ("My neighbour wants botox for one droopy side of her face and she's thrilled about it. Should she worry about "
      "who does it?", "provider"),
+    # how common an uneven face is: "normal for" is no "botox for"
+    ("is it normal for my smile to be this crooked?", "asymmetry.about"),
+    ("is it usual for faces to be a bit lopsided?", "asymmetry.about"),
     # evening out a face
     ("can botox even things up on my face?", "asymmetry.treatment"),
     ("are there any non-invasive treatments for an uneven smile", "asymmetry.treatment"),
@@ -529,6 +532,13 @@ def test_everyday_wording_reaches_its_answer(bot, question, intent):
 @pytest.mark.parametrize("question", ["is botox vs filler better for lines", "do natural remedies work as well as botox"])
 def test_botox_against_another_treatment_is_still_an_alternative(bot, question):
     assert bot.ask(question).parts[0].topic == "other-treatments"
+
+
+def test_it_standing_in_for_what_follows_is_no_botox(bot):
+    # "is it normal for my jaw to be wider?" asks about the jaw; read as "is botox normal for my jaw" it was
+    # one more ask for evening it out, and the two asks got one answer
+    reply = bot.ask("Is it normal for my jaw to be wider on one side? And could botox help balance it?")
+    assert [p.intent for p in reply.parts] == ["asymmetry.about", "asymmetry.treatment"]
 
 
 def test_a_big_deal_is_no_price(bot):

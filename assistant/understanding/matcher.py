@@ -38,6 +38,9 @@ _IT = frozenset({"it", "they"})  # words that stand for the treatment a message 
 _PEOPLE = frozenset({"injector"})  # an anchor "they" is not the treatment for: "what should they ask me?" asks of people
 _ASKING = frozenset("can could will would does do did is are was should".split())
 _WH = frozenset("how what why when where".split())
+# "is it normal for my jaw to be wider?": an "it" that only stands in for what follows ("for ...", "to ...",
+# "that ...") is no treatment
+_HOW_USUAL = frozenset("normal usual typical common unusual rare".split())
 _QUESTION_WORDS = _WH | {"who", "which"}  # words that open questions: no word of any subject
 
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
@@ -467,6 +470,8 @@ class IntentMatcher(Immutable):
             return analysis  # ("would it...", "how does it...", "...go to for it"), only
         if words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to "it", the
             return analysis  # result, not Botox; "why does it happen?": what happens, not Botox
+        if words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"]):
+            return analysis  # "is it normal for my jaw to be wider?": "it" is what follows
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
                       and f not in _PEOPLE)
         if not named:
