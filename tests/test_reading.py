@@ -71,6 +71,9 @@ def parts_of(reply):
     ("new to all this 🙋🏽‍♀️ who does the injecting and is it safe 😬?",
      [("new to all this", False), ("who does the injecting", True), ("is it safe", True)]),
     ("my brows are uneven😩 can it level them", [("my brows are uneven", False), ("can it level them", True)]),
+    # wondering, told in the past, still asks
+    ("my mum had it done years ago and I always wondered how botox relaxes a muscle",
+     [("my mum had it done years ago and I always wondered how botox relaxes a muscle", True)]),
 ])
 def test_a_message_is_cut_into_clauses_that_ask_or_tell(message, expected):
     assert [(s.text, s.ask) for s in read_message(message)] == expected
@@ -516,6 +519,7 @@ EVERYDAY_WORDING = [
     ("it's temporary though, right?", "botox.how-it-works.permanence"),  # "though" is no topic
     ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
     ("can you explain what botox is", "botox.what-is-it"),
+    ("is the stuff they use for botox a drug?", "botox.what-is-it"),  # the stuff they use: what it is, not its uses
     # the consultation
     ("do they need to know my medical history before botox?", "consultation"),
     ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is

@@ -26,7 +26,8 @@ MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher read
 # Phrases that ask without a question mark ("I'd like to know...", "any advice").
 ASK_PHRASES = (
     "want to know", "wanted to know", "like to know", "need to know", "wondering", "wonder if", "wonder whether",
-    "tell me", "any advice", "any suggestions", "any suggestion", "any info", "any information", "any ideas",
+    "tell me", "wondered if", "wondered whether", "wondered what", "wondered how", "wondered why", "wonder what",
+    "wonder how", "wonder why", "any advice", "any suggestions", "any suggestion", "any info", "any information", "any ideas",
     "please advise", "let me know", "help me", "what to do", "should i", "can i", "is it", "curious",
     "not sure if", "not sure whether", "not sure what", "not sure who", "thoughts on", "recommend",
     "know if", "know whether", "ask whether", "ask if", "ask on here", "asking on here", "find out if", "find out whether",
