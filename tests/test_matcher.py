@@ -165,6 +165,13 @@ def test_spelling_is_corrected_only_towards_knowledge_words(matcher):
     assert matcher.analyse("checking my account at the chase bank").corrections == ()
 
 
+def test_a_typo_that_shares_a_stem_only_with_a_protected_word_is_still_corrected(matcher):
+    # "faec" is the stem of "faeces", a real word kept from correction, but it is no word itself: it is "face"
+    # with two letters swapped. A knowledge word's inflections stay as typed ("bruises" is "bruise").
+    assert dict(matcher.analyse("my faec is uneven").corrections) == {"faec": "face"}
+    assert matcher.analyse("the bruises are yellow").corrections == ()
+
+
 def test_a_typo_finds_every_knowledge_word_one_edit_away_as_a_full_scan_would(matcher):
     # Short typos look their candidates up by the word with one letter deleted; a scan of every
     # knowledge word by edit distance must find no word they miss, nor they one it doesn't.

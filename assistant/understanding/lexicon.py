@@ -131,7 +131,7 @@ class Lexicon:
         for entry in [e for entries in data.concepts.values() for e in entries]:
             vocab.update(normalise(entry, self._contractions).split())
         self._known = frozenset(vocab | self._skip | data.not_typos)
-        self._known_stems = frozenset(stem(w) for w in self._known)
+        self._known_stems = frozenset(stem(w) for w in vocab | self._skip)  # "bruises" is known as "bruise" is
         # Typos are corrected towards the knowledge's own words (never towards a
         # protected word: "consulation" is "consultation", not "consolation").
         targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TYPO_LENGTH and w.isalpha())
