@@ -17,8 +17,8 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any, Iterable, Literal, get_args
+from functools import cache, lru_cache, partial
+from typing import Any, Callable, Iterable, Literal, get_args
 
 from .immutable import Immutable
 from .knowledge.loader import is_bundled, load_knowledge
@@ -202,6 +202,9 @@ def _bundled_parts() -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
     return _parts(load_knowledge(), {})
 
 
+_FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
+
+
 class Assistant(Immutable):
     """Answers questions from a knowledge pack. Immutable after construction; share it freely.
 
@@ -250,7 +253,7 @@ class Assistant(Immutable):
     def _matched(self, question: str, reading: Reading, context: Context) -> Reply:
         """The reply from the guide: a message read in parts, or matched whole."""
         if len(segments := read_message(question[:READ_CHARS])) > 1:
-            reply = self._read(question, segments, context)
+            reply = self._read(question, segments, context, reading)
             if reply is not None:
                 return reply
         match = self.matcher.match_analysis(reading.analysis, anchored=context.topic is not None)
@@ -277,7 +280,7 @@ class Assistant(Immutable):
         return self._out_of_scope(question, match, context)
 
     # -- reading a message with several sentences -------------------------------------------------
-    def _read(self, question: str, segments: list[Segment], context: Context) -> Reply | None:
+    def _read(self, question: str, segments: list[Segment], context: Context, reading: Reading) -> Reply | None:
         """A reply in parts, one per ask the guide covers or a topic it doesn't; None to match the whole.
 
         Each clause is analysed once. An ask that names something of the subject ("is it safe?",
@@ -296,20 +299,22 @@ class Assistant(Immutable):
         told = _in_order(said[s.text] for s in segments if not s.ask)
         named = context.topic is not None or any(a.anchored for a in said.values())
         anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
-        found = self._found(segments, asks, said, anchored, told, lend=named)
+        treated = cache(partial(self.urgent.tells_injection, reading))  # asked only if a rule needs it
+        found = self._found(segments, asks, said, anchored, told, lend=named, treated=treated)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True, told, lend=True)
+            found = self._found(segments, asks, said, True, told, lend=True, treated=treated)
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
-               anchored: bool, told: tuple[str, ...], lend: bool) -> list[tuple[Match, str]]:
+               anchored: bool, told: tuple[str, ...], lend: bool, treated: Callable[[], bool]) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
-        words in the order said; ``lend``: the message names Botox, and its story lends its words freely)."""
+        words in the order said; ``lend``: the message names Botox, and its story lends its words freely;
+        ``treated``: whether the message tells of an injection already given)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
@@ -393,7 +398,12 @@ class Assistant(Immutable):
                     continue
                 if lent and specific:  # a specific ask the guide can't answer alone: the story may help
                     match = self._with_scene(analysis, anchored, scene, lend) or match
-            if match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
+            if (match.kind == "answer" and not specific and (topic := matcher.after_treatment(match.intent or "")) is not None
+                    and self._result_told(segments, said) and treated()):
+                # "got botox last week and my brow has dropped. How do I fix it?": to fix the result told
+                rule = f"{match.rule}; but the story tells of this result after an injection given: about '{topic}'"
+                found.append((Match("not-covered", None, match.score, rule=rule, topic=topic, analysis=analysis), segment.text))
+            elif match.kind == "answer" and (len(analysis.features) > 1 or matcher.on_subject(match)):
                 (found if match.score >= SURE_SCORE else vague).append((match, segment.text))
             elif match.kind == "not-covered":  # a topic the guide doesn't cover, or none it could name
                 (unanswered if match.topic else unread).append((match, segment.text))
@@ -414,6 +424,14 @@ class Assistant(Immutable):
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
             found += unanswered + _one_each(unread, found + unanswered, question)
         return found
+
+    def _result_told(self, segments: list[Segment], said: dict[str, Analysis]) -> bool:
+        """A clause of the story tells, in the first person, of Botox and something of the face together ("got
+        botox 3 days ago and my left brow has dropped"), not of someone else's ("saw a video of a woman who had
+        botox to even hers out") nor of Botox in one sentence and the face in another ("I had botox for my lines
+        last year. My smile is crooked")."""
+        return any(not s.ask and said[s.text].anchored and self.matcher.beyond_botox(said[s.text].features)
+                   and not _FIRST_PERSON.isdisjoint(said[s.text].text.split()) for s in segments)
 
     def _sure_own(self, analysis: Analysis, at_least: float) -> Match | None:
         """The ask read on its own words, in a message about Botox, if that answers it with at least this score."""

@@ -177,7 +177,7 @@ def test_validate_warns_about_nearly_identical_examples_of_two_intents(tmp_path)
                or "means the same to the matcher as 'how do i choose an injector'" in p for p in found), found
 
 
-@pytest.mark.parametrize("field", ["beside", "qualifies"])
+@pytest.mark.parametrize("field", ["beside", "qualifies", "after_treatment"])
 def test_a_not_covered_topic_may_only_name_intents_that_exist(tmp_path, field):
     topic = ("not_covered:\n  - id: cost\n    title: prices\n    keywords: [price]\n"
              f"    {field}: [provider, nobody]\n    examples:\n      - how much is it\n")

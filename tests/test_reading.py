@@ -545,6 +545,23 @@ def test_it_standing_in_for_what_follows_is_no_botox(bot):
     assert [p.intent for p in reply.parts] == ["asymmetry.about", "asymmetry.treatment"]
 
 
+@pytest.mark.parametrize("message", [
+    "got botox on monday and my left brow has dropped since. how do I fix it?",
+    "My smile has been lopsided since my botox last week. Can it be fixed?",
+])
+def test_fixing_a_result_told_after_an_injection_is_undoing_it(bot, message):
+    # to fix what an injection did is to undo it, which the guide doesn't cover; not how Botox evens out a face
+    assert [(p.kind, p.topic) for p in bot.ask(message).parts] == [("not-covered", "reversal")]
+
+
+@pytest.mark.parametrize("message", [
+    "saw a video of a woman who had botox to even out her smile. could it fix mine?",  # someone else's injection
+    "my jaw is wider on one side. can botox fix it?",  # no injection given
+])
+def test_fixing_a_face_no_injection_of_ones_own_has_changed_is_evening_it_out(bot, message):
+    assert bot.ask(message).intent == "asymmetry.treatment"
+
+
 def test_a_big_deal_is_no_price(bot):
     # "is asymmetry a big deal" is how much it matters; were "deal" a price, a question of cost that names
     # the face would go to the answer about asymmetry, which has that example

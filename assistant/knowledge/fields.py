@@ -85,6 +85,7 @@ RECORDS: dict[str, Record] = {
         "keywords": {"type": "array", "items": _TEXT},
         "beside": _IDS,
         "qualifies": _IDS,
+        "after_treatment": _IDS,
     }),
     "lexicon": Record({}, {
         "contractions": {"type": "object", "additionalProperties": _STRING},

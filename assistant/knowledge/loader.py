@@ -153,9 +153,10 @@ class _PackBuilder:
             keywords = reader.field_texts(found, "keywords", what, allow_empty=True)
             beside = reader.field_texts(found, "beside", what, allow_empty=True)
             qualifies = reader.field_texts(found, "qualifies", what, allow_empty=True)
+            after_treatment = reader.field_texts(found, "after_treatment", what, allow_empty=True)
             if topic_id and title and examples:
-                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside, qualifies),
-                                         reader, item))
+                self.not_covered.append((NotCovered(topic_id, title, examples, related, keywords, beside, qualifies,
+                                                    after_treatment), reader, item))
 
     def _section_lexicon(self, reader: YamlReader, key_node: yaml.Node, node: yaml.Node) -> None:
         if not self._once(reader, key_node, self.lexicon, "lexicon"):
@@ -308,7 +309,7 @@ class _PackBuilder:
             for ref in topic.related:
                 if ref not in known:
                     reader.error(item, f"not-covered topic {topic.id!r} names an unknown related intent {ref!r}")
-            for field_name in ("beside", "qualifies"):
+            for field_name in ("beside", "qualifies", "after_treatment"):
                 for ref in getattr(topic, field_name):
                     if ref not in known:
                         reader.error(item, f"not-covered topic {topic.id!r} names an unknown intent {ref!r} in {field_name}")

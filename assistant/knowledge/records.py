@@ -62,6 +62,10 @@ class NotCovered:
     # Answers (and their refinements) that a message naming a keyword asks of this topic instead: "I'm
     # pregnant. Is Botox safe?" asks about pregnancy, which the guide's safety answer doesn't speak to.
     qualifies: tuple[str, ...] = ()
+    # Answers (and their refinements) that a vague ask read with its story gives way to, when the story tells
+    # of a result of an injection already given: "my brow has dropped since my botox. How do I fix it?" asks
+    # to undo that result, not how Botox evens out a face.
+    after_treatment: tuple[str, ...] = ()
 
 
 Tier = Literal["emergency", "contact-doctor"]  # how urgent a red flag is

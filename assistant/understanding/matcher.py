@@ -263,6 +263,7 @@ class IntentMatcher(Immutable):
         self._keywords_by_word = {w: tuple(ns) for w, ns in by_word.items()}
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         self._qualifies = {t.id: t.qualifies for t in knowledge.not_covered if t.qualifies}
+        self._after_treatment = {self._family.get(i, i): t.id for t in knowledge.not_covered for i in t.after_treatment}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
         self._seal()
@@ -420,6 +421,10 @@ class IntentMatcher(Immutable):
         """The words of the subject among these (Botox, a bruise, the face...)."""
         return frozenset(features) & self._topical
 
+    def beyond_botox(self, features: Iterable[str]) -> frozenset[str]:
+        """The words of the subject among these besides Botox and injections themselves (a brow, a bruise...)."""
+        return frozenset(features) & self._beyond_botox
+
     def about_subject(self, features: Iterable[str]) -> bool:
         """True if a message that never names Botox still names two words of its subject beyond the shape
         words ("my brows are uneven since it was done, and there's bruising": a bruise and a brow; a cake
@@ -450,6 +455,11 @@ class IntentMatcher(Immutable):
         ("I'm pregnant. Is Botox safe?": pregnancy, not the general safety answer), or None."""
         return next((t for _, t in self._named(query)
                      if any(in_family(intent_id, q) for q in self._qualifies.get(t, ()))), None)
+
+    def after_treatment(self, intent_id: str) -> str | None:
+        """The not-covered topic a vague ask answered with this intent is about when its story tells of a result
+        of an injection already given ("my brow dropped after my botox... how do I fix it?": undoing it), or None."""
+        return self._after_treatment.get(self._family.get(intent_id, intent_id))
 
     def family(self, label: str) -> str:
         """The intent a label refines, or the label itself ("side-effects" for "side-effects.bruising")."""

@@ -419,6 +419,12 @@ class UrgentCheck:
                 shown.append(text.strip())
         return tuple(shown[:_MAX_SYMPTOMS])
 
+    def tells_injection(self, question: str | Reading) -> bool:
+        """True if the message tells of an injection already given ("since my botox", "botox 3 days ago"), not
+        one planned or someone else's."""
+        reading = question if isinstance(question, Reading) else self.lexicon.read(question)
+        return bool(self._injections(self._words(reading)))
+
     def check(self, question: str | Reading, *, in_context: bool = False) -> tuple[RedFlag, ...]:
         """The red flags the question describes, of either tier (none for ordinary side-effect questions)."""
         return self.assess(question, in_context=in_context).flags
