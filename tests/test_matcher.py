@@ -191,3 +191,13 @@ def test_a_typo_finds_every_knowledge_word_one_edit_away_as_a_full_scan_would(ma
     for typo in typos:
         scanned = {w for w in words + [w for w in lexicon._pools.get(9, ()) if len(w) == 9] if OSA.distance(typo, w) <= 1}
         assert set(lexicon._within_reach(typo)) == scanned, typo
+
+
+@pytest.mark.parametrize("ask, botox", [
+    ("what should i be asking before anyone does it", True),  # "be" after "i" is no "can it be fixed"
+    ("who should i be seeing for it", True),
+    ("can it be fixed", False),  # "it" is the result something is done to
+    ("is it normal for my jaw to be wider", False),  # "it" stands in for what follows
+])
+def test_it_in_a_message_naming_botox_is_botox_only_where_it_is_what_is_asked_about(matcher, ask, botox):
+    assert matcher.meaning_botox(matcher.analyse(ask), ["botox"]).anchored is botox

@@ -478,9 +478,10 @@ class IntentMatcher(Immutable):
         subject = words[at:at + 1]
         if analysis.anchored or (_IT.isdisjoint(subject) and not (words[-1:] and words[-1] in _IT)):  # "it" asked about
             return analysis  # ("would it...", "how does it...", "...go to for it"), only
-        if words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to "it", the
-            return analysis  # result, not Botox; "why does it happen?": what happens, not Botox
-        if words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"]):
+        said_it = not _IT.isdisjoint(subject)  # "it" asked about right after the question's opening
+        if said_it and words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to
+            return analysis  # "it", the result, not Botox; "why does it happen?": what happens, not Botox
+        if said_it and words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"]):
             return analysis  # "is it normal for my jaw to be wider?": "it" is what follows
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
                       and f not in _PEOPLE)
