@@ -205,9 +205,9 @@ class Lexicon:
         """
         normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
         words = normalised.split()
-        corrected = [self.correct(w) for w in words]
+        corrected = list(map(self.correct, words))
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
-        stems = [stem(w) for w in corrected]
+        stems = list(map(stem, corrected))
         features: list[str] = []
         fillers: set[str] = set()
         i = 0
@@ -253,5 +253,5 @@ class Lexicon:
             said = tuple(normalise(piece, self._contractions, chars=URGENT_INPUT_CHARS, tokens=room).split())
             if said:
                 count += len(said)
-                sentences.append((said, tuple(correct(w) for w in said)))
+                sentences.append((said, tuple(map(correct, said))))
         return Reading(question, tuple(sentences), self)

@@ -68,8 +68,8 @@ def normalise(
         words = [w for w in (w.strip("'") for w in NOT_WORD.sub(" ", expanded).split()) if w]
     else:
         words = NOT_WORD.sub(" ", folded).split()
-    if table:  # a whole word may be a contraction written without its apostrophe ("cant")
-        words = " ".join([table.get(w, w) for w in words]).split()
+    if table and not table.keys().isdisjoint(words):  # a whole word may be a contraction written without its
+        words = " ".join([table.get(w, w) for w in words]).split()  # apostrophe ("cant")
     return " ".join(words[:tokens])
 
 
