@@ -90,9 +90,9 @@ def test_real_posts_dev_set(bot):
 # The later sets, each guarded just under what the reader does today. Sets 2, 3, 4, 7, 8, 9 and 11 were
 # written the same way and their misses have been read (7: forum shapes, titles, asks buried in chatter, text
 # speak; 8: numbered lists, asks split by "n" or a bar, a story between the asks; 9 and 11: both, written late
-# in the work, 11 with more complaints after an injection). Sets 5, 6 and 10 are held out: only their totals have been read, so they guard against a change
-# that helps the sets above at the expense of messages never looked at (10 was written last, near the end
-# of the work, and read a few times only).
+# in the work, 11 with more complaints after an injection). Sets 5, 6, 10 and 12 are held out: only their totals have been
+# read, so they guard against a change that helps the sets above at the expense of messages never looked at (10
+# and 12 were written near the end of the work; 12 with a few distractors: red-flag words that are no current sign).
 @pytest.mark.parametrize("name, fitting, wrong, declined", [
     ("stories_2.yaml", 0.83, 0.08, 0.84),
     ("stories_3.yaml", 0.78, 0.07, 0.85),
@@ -103,6 +103,7 @@ def test_real_posts_dev_set(bot):
     ("stories_9.yaml", 0.77, 0.13, 0.95),
     ("stories_10.yaml", 0.83, 0.10, 0.85),
     ("stories_11.yaml", 0.84, 0.12, 0.85),
+    ("stories_12.yaml", 0.84, 0.10, 0.85),
 ])
 def test_later_story_sets(bot, name, fitting, wrong, declined):
     report = evaluate(bot, load_eval_file(DATA / name))
@@ -121,6 +122,7 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     ("multi_part_9.yaml", 0.80, 0.03),
     ("multi_part_10.yaml", 0.72, 0.06),
     ("multi_part_11.yaml", 0.80, 0.07),
+    ("multi_part_12.yaml", 0.68, 0.06),
 ])
 def test_later_several_questions_sets(bot, name, every_part, unrelated):
     report = evaluate(bot, load_eval_file(DATA / name))
