@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from typing import Any, Callable, Iterable, Literal, get_args
@@ -203,6 +204,9 @@ def _bundled_parts() -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
 
 
 _FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
+# An injection told to have done nothing (yet): no result to undo, nor a face left uneven (normalised text)
+_NO_RESULT = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
+                        r"|\bnot (?:working|worked|kicked in|taken effect|done anything)\b|\b(?:exactly|still) the same\b")
 
 
 class Assistant(Immutable):
@@ -330,6 +334,7 @@ class Assistant(Immutable):
         unread: list[tuple[Match, str]] = []  # asks nothing in the guide answers, named as such beside answers
         chatter: set[str] = set()  # asks that are small talk in a message about the subject
         message = [f for s in segments for f in said[s.text].features] if anchored else []
+        undone = cache(lambda: self._result_told(segments, said) and treated())  # a result told after an injection
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
             analysis = matcher.meaning_botox(own_words, message) if message else own_words
@@ -356,7 +361,7 @@ class Assistant(Immutable):
             # guide doesn't cover ("how much would it be?" asks the price, whatever the story)
             specific = matcher.specific(analysis) and not (scene and points_back and not matcher.named_apart(analysis))
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = self._with_scene(analysis, anchored, own_scene, lend) if lent and not specific else None
+            match = self._with_scene(analysis, anchored, own_scene, lend, undone=undone) if lent and not specific else None
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere
@@ -399,7 +404,7 @@ class Assistant(Immutable):
                 if lent and specific:  # a specific ask the guide can't answer alone: the story may help
                     match = self._with_scene(analysis, anchored, scene, lend) or match
             if (match.kind == "answer" and not specific and (topic := matcher.after_treatment(match.intent or "")) is not None
-                    and self._result_told(segments, said) and treated()):
+                    and undone()):
                 # "got botox last week and my brow has dropped. How do I fix it?": to fix the result told
                 rule = f"{match.rule}; but the story tells of this result after an injection given: about '{topic}'"
                 found.append((Match("not-covered", None, match.score, rule=rule, topic=topic, analysis=analysis), segment.text))
@@ -429,7 +434,9 @@ class Assistant(Immutable):
         """A clause of the story tells, in the first person, of Botox and something of the face together ("got
         botox 3 days ago and my left brow has dropped"), not of someone else's ("saw a video of a woman who had
         botox to even hers out") nor of Botox in one sentence and the face in another ("I had botox for my lines
-        last year. My smile is crooked")."""
+        last year. My smile is crooked"), nor of an injection that has done nothing yet."""
+        if any(_NO_RESULT.search(said[s.text].text) for s in segments):
+            return False  # "had botox on tuesday and nothing's changed yet": no result
         return any(not s.ask and said[s.text].anchored and self.matcher.beyond_botox(said[s.text].features)
                    and not _FIRST_PERSON.isdisjoint(said[s.text].text.split()) for s in segments)
 
@@ -439,7 +446,7 @@ class Assistant(Immutable):
         return own if own.kind == "answer" and own.score >= at_least else None
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
-                    at_least: float = 0.0) -> Match | None:
+                    at_least: float = 0.0, undone: Callable[[], bool] | None = None) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
         "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
         on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
@@ -447,6 +454,14 @@ class Assistant(Immutable):
         ``at_least``: only an answer scoring at least this is wanted."""
         match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                             top=CLAUSE_LABELS, at_least=at_least)
+        if match.kind == "ambiguous" and undone is not None:
+            # "got botox 3 days ago and my brow has dropped. Is this normal?": between evening out a face and a
+            # face left uneven, the story has told which
+            taken = frozenset(self.matcher.family(c.label) for c in match.alternatives
+                              if self.matcher.after_treatment(c.label) is not None)
+            if taken and len(taken) < len(match.alternatives) and undone():
+                match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
+                                                    top=CLAUSE_LABELS, at_least=at_least, without=taken)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
         if not lend and self.matcher.presumes_botox(match.intent or ""):

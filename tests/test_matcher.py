@@ -201,3 +201,11 @@ def test_a_typo_finds_every_knowledge_word_one_edit_away_as_a_full_scan_would(ma
 ])
 def test_it_in_a_message_naming_botox_is_botox_only_where_it_is_what_is_asked_about(matcher, ask, botox):
     assert matcher.meaning_botox(matcher.analyse(ask), ["botox"]).anchored is botox
+
+
+def test_a_family_known_not_to_be_asked_is_left_out_of_the_ranking(matcher):
+    analysis = matcher.analyse("can botox even out my smile")
+    assert matcher.match_analysis(analysis).intent == "asymmetry.treatment"
+    without = matcher.match_analysis(analysis, without=frozenset({"asymmetry.treatment"}))
+    assert all(matcher.family(c.label) != "asymmetry.treatment" for c in without.candidates)
+    assert without.candidates  # the rest are ranked still

@@ -556,6 +556,16 @@ def test_fixing_a_result_told_after_an_injection_is_undoing_it(bot, message):
     assert [(p.kind, p.topic) for p in bot.ask(message).parts] == [("not-covered", "reversal")]
 
 
+def test_is_this_normal_after_a_result_told_is_about_the_face_left_uneven(bot):
+    # evening out a face and a face left uneven tie on "is this normal?" read with the story; the story has
+    # told which: a brow dropped since an injection given
+    assert bot.ask("got botox on friday and my left brow has dropped since. is this normal?").intent == (
+        "side-effects.asymmetry")
+    # ...but an injection that has done nothing yet has left no face uneven
+    assert bot.ask("had botox on tuesday for my uneven brows and nothing's changed yet. is this normal?").intent != (
+        "side-effects.asymmetry")
+
+
 @pytest.mark.parametrize("message", [
     "saw a video of a woman who had botox to even out her smile. could it fix mine?",  # someone else's injection
     "my jaw is wider on one side. can botox fix it?",  # no injection given

@@ -510,7 +510,8 @@ class IntentMatcher(Immutable):
         return self.match_analysis(self.analyse(question), anchored=anchored, scene=scene, in_story=in_story)
 
     def match_analysis(self, analysis: Analysis, *, anchored: bool = False, scene: frozenset[str] = frozenset(),
-                       in_story: bool = False, top: int = TOP_LABELS, at_least: float = 0.0) -> Match:
+                       in_story: bool = False, top: int = TOP_LABELS, at_least: float = 0.0,
+                       without: frozenset[str] = frozenset()) -> Match:
         """:meth:`match` for a question already analysed (so a message's clauses are read once each).
 
         ``in_story`` says the question is one ask of a longer message about the subject:
@@ -518,7 +519,8 @@ class IntentMatcher(Immutable):
         the verdict needs the best and its runner-up). ``at_least``: only an answer scoring at least this is
         wanted, so labels that can't come within the margin of it are not ranked (faster). An answer the full
         ranking scores at least that is the same; any other match may differ (a not-covered topic may stand
-        where the full ranking's lower answer would have taken its place).
+        where the full ranking's lower answer would have taken its place). ``without``: intent families the
+        question is known not to be asking (their labels are left out of the ranking).
         """
         if in_story:
             analysis = replace(analysis, in_story=True)
@@ -526,7 +528,10 @@ class IntentMatcher(Immutable):
             analysis = self.with_scene(analysis, scene)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
-        ranking = self._rank(analysis, top, at_least)
+        ranking = self._rank(analysis, top + sum(self._family[label] in without for label in self.labels) if without
+                             else top, at_least)
+        if without:
+            ranking = [r for r in ranking if self._family[self.labels[r[0]]] not in without][:top]
         subject = analysis.features_set & self._beyond_botox if analysis.anchored else frozenset()
         talk = len(ranking)
         if subject:  # small talk never answers a question about Botox naming a word of the subject it doesn't share
