@@ -71,6 +71,11 @@ def parts_of(reply):
     ("new to all this 🙋🏽‍♀️ who does the injecting and is it safe 😬?",
      [("new to all this", False), ("who does the injecting", True), ("is it safe", True)]),
     ("my brows are uneven😩 can it level them", [("my brows are uneven", False), ("can it level them", True)]),
+    # "or am I...?" asks again; "and so am I" tells
+    ("is it worth it for a lopsided smile or am I overthinking it",
+     [("is it worth it for a lopsided smile", True), ("am I overthinking it", True)]),
+    ("my sister is nervous and so am I. is botox safe?", [("my sister is nervous and so am I", False),
+                                                        ("is botox safe", True)]),
     # wondering, told in the past, still asks
     ("my mum had it done years ago and I always wondered how botox relaxes a muscle",
      [("my mum had it done years ago and I always wondered how botox relaxes a muscle", True)]),

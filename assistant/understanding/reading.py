@@ -41,7 +41,8 @@ _SUBJECTS = frozenset("i you u he she it we they this that these those there bot
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
 _WE_ARE = {"we're": "we", "we\u2019re": "we"}  # not "were" once the apostrophe goes: "We're both going" tells
-_OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split()
+_OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split() + [
+    r"am(?=\s+i\s+\w)"]  # "...or am I just being vain?", not "...and so am I."
 # Verbs that, opening a sentence, ask whatever follows ("Does insurance cover it?"); not "can", "was",
 # "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
 _ASKING_VERBS = frozenset("does do is are will would should isnt doesnt arent wont".split())
@@ -105,6 +106,8 @@ def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
     first, second = words[0], (words[1] if len(words) > 1 else "")
     if sentence_start and first in _ASKING_VERBS:
         return True
+    if first == "am":  # "...or am I just being vain?"; not "...and am thinking of it"
+        return second == "i"
     if first in _AUX:  # "can botox", "would relaxing that side..."
         return second in _SUBJECTS or second.endswith("ing") or not second
     if first in ("what", "whats", "wat", "wot", "wut", "wats", "who", "whos", "whom", "whose", "which", "why", "hows",
