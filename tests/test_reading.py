@@ -76,6 +76,9 @@ def parts_of(reply):
      [("is it worth it for a lopsided smile", True), ("am I overthinking it", True)]),
     ("my sister is nervous and so am I. is botox safe?", [("my sister is nervous and so am I", False),
                                                         ("is botox safe", True)]),
+    ("my brow dropped after botox and has anyone else had this", [("my brow dropped after botox", False),
+                                                                  ("has anyone else had this", True)]),
+    ("I had it done and have been fine", [("I had it done and have been fine", False)]),
     # wondering, told in the past, still asks
     ("my mum had it done years ago and I always wondered how botox relaxes a muscle",
      [("my mum had it done years ago and I always wondered how botox relaxes a muscle", True)]),
