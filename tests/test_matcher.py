@@ -209,3 +209,11 @@ def test_a_family_known_not_to_be_asked_is_left_out_of_the_ranking(matcher):
     without = matcher.match_analysis(analysis, without=frozenset({"asymmetry.treatment"}))
     assert all(matcher.family(c.label) != "asymmetry.treatment" for c in without.candidates)
     assert without.candidates  # the rest are ranked still
+
+
+def test_dose_opening_a_question_is_read_as_does(matcher):
+    # a real word typed for another: only "does" opens a question before whom it asks of
+    assert dict(matcher.analyse("dose botox hurt?").corrections) == {"dose": "does"}
+    assert dict(matcher.analyse("how dose it work").corrections) == {"dose": "does"}
+    assert matcher.analyse("what dose do they use for a jaw?").corrections == ()  # the dose itself
+    assert matcher.analyse("is the dose the same for everyone").corrections == ()

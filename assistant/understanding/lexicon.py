@@ -96,6 +96,22 @@ def _max_distance(length: int) -> int:
     return 1 if length <= _ONE_EDIT_LENGTH else 2
 
 
+# A real word typed for another where only the other opens a question: "dose botox hurt?", "how dose it work?"
+# ("what dose do they use?" keeps its dose: no one it is asked of follows).
+_QUESTION_SLIPS = {"dose": "does"}
+_OPENS_BEFORE = frozenset("how what why when where who".split())  # question words a slip can follow
+_ASKED_OF = frozenset("botox it anyone anybody everyone everybody i you he she they this that my your the".split())
+
+
+def _slips_in_questions(words: list[str]) -> list[str]:
+    """The words, with a slip that opens a question (before whom it asks of) read as meant."""
+    for i, word in enumerate(words):
+        if (word in _QUESTION_SLIPS and (i == 0 or words[i - 1] in _OPENS_BEFORE)
+                and words[i + 1:i + 2] and words[i + 1] in _ASKED_OF):
+            words[i] = _QUESTION_SLIPS[word]
+    return words
+
+
 def _deletions(word: str) -> list[str]:
     """``word`` with one letter deleted, for each letter."""
     return [word[:i] + word[i + 1:] for i in range(len(word))]
@@ -205,7 +221,7 @@ class Lexicon:
         """
         normalised = normalise(text, self._contractions, chars=chars, tokens=tokens)
         words = normalised.split()
-        corrected = list(map(self.correct, words))
+        corrected = _slips_in_questions(list(map(self.correct, words)))
         corrections = tuple((w, c) for w, c in zip(words, corrected) if w != c)
         stems = list(map(stem, corrected))
         features: list[str] = []
