@@ -79,6 +79,9 @@ def parts_of(reply):
     ("my brow dropped after botox and has anyone else had this", [("my brow dropped after botox", False),
                                                                   ("has anyone else had this", True)]),
     ("I had it done and have been fine", [("I had it done and have been fine", False)]),
+    # a relative clause told after a comma tells more of what went before
+    ("I hide my mouth when I laugh, which my friends have noticed. Can botox help?",
+     [("I hide my mouth when I laugh", False), ("which my friends have noticed", False), ("Can botox help", True)]),
     # wondering, told in the past, still asks
     ("my mum had it done years ago and I always wondered how botox relaxes a muscle",
      [("my mum had it done years ago and I always wondered how botox relaxes a muscle", True)]),

@@ -219,6 +219,8 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
             # The question mark belongs to the last clause: "my face is lopsided, can botox help?"
             asks = _is_ask(stripped, question_mark and number == len(clauses), first) or (
                 number > 1 and segments[-1].ask and stripped.lower().startswith(("if ", "whether ")))
+            if asks and not question_mark and number > 1 and _RELATIVE.match(stripped):
+                asks = False  # "...when I laugh, which my friends have noticed.": it tells more of what went before
             if asks and checks_claim(stripped):  # the claim checked ("I've heard X?? Is that true?") is told
                 told = next((k for k in range(len(segments) - 1, -1, -1) if segments[k].ask), None)
                 if told is not None and _HEARSAY.search(segments[told].text):
