@@ -500,6 +500,8 @@ EVERYDAY_WORDING = [
     ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
     ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
     ("I want botox for my wonky smile, where should I go?", "provider"),  # where to go: to whom
+    ("I went to a beautician and my brow dropped. Should I have gone to a doctor instead?", "provider"),  # not a
+    # doctor to consult: a doctor to inject
     ("where's the best place to go for botox round here", "provider"),
     # who does it: the injector, however the feelings around it are told
     ("My neighbour wants botox for one droopy side of her face and she's thrilled about it. Should she worry about "
