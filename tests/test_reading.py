@@ -535,6 +535,9 @@ EVERYDAY_WORDING = [
     ("is botox a one off or do you keep going back", "botox.how-it-works.permanence"),  # a one-off: for good
     ("can you explain what botox is", "botox.what-is-it"),
     ("is the stuff they use for botox a drug?", "botox.what-is-it"),  # the stuff they use: what it is, not its uses
+    # the same dose for everyone: every face is different
+    ("does everyone get the same dose of botox?", "individual-needs"),
+    ("is it the same dose for every face?", "individual-needs"),
     # the consultation
     ("do they need to know my medical history before botox?", "consultation"),
     ("is botox a cosmetic treatment?", "botox.what-is-it"),  # what it is
