@@ -170,6 +170,8 @@ def test_a_typo_that_shares_a_stem_only_with_a_protected_word_is_still_corrected
     # with two letters swapped. A knowledge word's inflections stay as typed ("bruises" is "bruise").
     assert dict(matcher.analyse("my faec is uneven").corrections) == {"faec": "face"}
     assert matcher.analyse("the bruises are yellow").corrections == ()
+    # ...while a protected word's own forms stay as typed: a surname is no red flag ("cooke" is no "choke")
+    assert matcher.analyse("had botox with dr cooke at the wests clinic").corrections == ()
 
 
 def test_a_typo_finds_every_knowledge_word_one_edit_away_as_a_full_scan_would(matcher):
@@ -216,4 +218,5 @@ def test_dose_opening_a_question_is_read_as_does(matcher):
     assert dict(matcher.analyse("dose botox hurt?").corrections) == {"dose": "does"}
     assert dict(matcher.analyse("how dose it work").corrections) == {"dose": "does"}
     assert matcher.analyse("what dose do they use for a jaw?").corrections == ()  # the dose itself
+    assert matcher.analyse("what dose botox come in?").corrections == ()  # "what dose" asks a dose
     assert matcher.analyse("is the dose the same for everyone").corrections == ()

@@ -236,3 +236,11 @@ def test_second_held_out_set_meets_the_bar(bot):
     assert emergencies and all(g == "emergency" for g in emergencies)
     assert sum(g is not None for g in others) / len(others) >= 0.95
     assert sum(g is not None for g in calm) / len(calm) <= 0.05
+
+
+@pytest.mark.parametrize("message", [
+    "had botox yesterday with Dr Cooke, how long until it works?",  # "cooke" is no "choke"
+    "got botox on monday at the Wests clinic, how long does it last?",  # "wests" are no "welts"
+])
+def test_a_name_near_a_red_flag_word_raises_no_alarm(bot, message):
+    assert bot.ask(message).kind != "urgent"

@@ -99,7 +99,8 @@ def _max_distance(length: int) -> int:
 # A real word typed for another where only the other opens a question: "dose botox hurt?", "how dose it work?"
 # ("what dose do they use?" keeps its dose: no one it is asked of follows).
 _QUESTION_SLIPS = {"dose": "does"}
-_OPENS_BEFORE = frozenset("how what why when where who".split())  # question words a slip can follow
+_OPENS_BEFORE = frozenset("how why when where who".split())  # question words a slip can follow ("what dose
+# botox come in?" asks a dose)
 _ASKED_OF = frozenset("botox it anyone anybody everyone everybody i you he she they this that my your the".split())
 
 
@@ -148,6 +149,7 @@ class Lexicon:
             vocab.update(normalise(entry, self._contractions).split())
         self._known = frozenset(vocab | self._skip | data.not_typos)
         self._known_stems = frozenset(stem(w) for w in vocab | self._skip)  # "bruises" is known as "bruise" is
+        self._protected_stems = frozenset(stem(w) for w in data.not_typos)  # "wests" as "west", "cooke" as "cook"
         # Typos are corrected towards the knowledge's own words (never towards a
         # protected word: "consulation" is "consultation", not "consolation").
         targets = sorted(w for w in (vocab | self._skip) - data.not_typos if len(w) >= MIN_TYPO_LENGTH and w.isalpha())
@@ -201,8 +203,11 @@ class Lexicon:
 
     def _correct(self, word: str) -> str:
         """The knowledge word this unknown word is a typo of, or the word itself."""
-        if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha() or stem(word) in self._known_stems:
+        if len(word) < MIN_TYPO_LENGTH or word in self._known or not word.isalpha():
             return word
+        root = stem(word)
+        if root in self._known_stems or (root != word and root in self._protected_stems):
+            return word  # a knowledge word's form, or a protected word's ("faec", a stem only, is "face" mistyped)
         # Short knowledge words are reached only by swapping two letters ("waht"), so that
         # "paint" never becomes "pain".
         hits = [t for t in self._within_reach(word) if len(t) >= MIN_TARGET_LENGTH or sorted(t) == sorted(word)]
