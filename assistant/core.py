@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from typing import Any, Callable, Iterable, Literal, get_args
 
 from .immutable import Immutable
@@ -204,9 +204,13 @@ def _bundled_parts() -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
 
 
 _FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
-# An injection told to have done nothing (yet): no result to undo, nor a face left uneven (normalised text)
+# A result gone wrong, as told (normalised text): a harm word, not the reason the injection was for ("got botox
+# for my uneven brows"); and an injection told to have done nothing (yet), which left no result to undo.
+_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*)\b")
+_REASON = re.compile(r"\bfor\s+(?:\w+\s+){0,2}$")  # "...for my", "...for her left": what the harm word is the reason of
 _NO_RESULT = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
-                        r"|\bnot (?:working|worked|kicked in|taken effect|done anything)\b|\b(?:exactly|still) the same\b")
+                        r"|\bnot (?:work|working|worked|kicked in|taken effect|done anything)\b"
+                        r"|\bnot seem to (?:be )?work|\b(?:exactly|still) the same\b")
 
 
 class Assistant(Immutable):
@@ -303,22 +307,23 @@ class Assistant(Immutable):
         told = _in_order(said[s.text] for s in segments if not s.ask)
         named = context.topic is not None or any(a.anchored for a in said.values())
         anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
-        treated = cache(partial(self.urgent.tells_injection, reading))  # asked only if a rule needs it
-        found = self._found(segments, asks, said, anchored, told, lend=named, treated=treated)
+        # a result gone wrong told after an injection given (asked only if a rule needs it)
+        undone = cache(lambda: self._result_told(segments, said) and self.urgent.tells_injection(reading))
+        found = self._found(segments, asks, said, anchored, told, lend=named, undone=undone)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True, told, lend=True, treated=treated)
+            found = self._found(segments, asks, said, True, told, lend=True, undone=undone)
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
-               anchored: bool, told: tuple[str, ...], lend: bool, treated: Callable[[], bool]) -> list[tuple[Match, str]]:
+               anchored: bool, told: tuple[str, ...], lend: bool, undone: Callable[[], bool]) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
         words in the order said; ``lend``: the message names Botox, and its story lends its words freely;
-        ``treated``: whether the message tells of an injection already given)."""
+        ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
@@ -334,7 +339,6 @@ class Assistant(Immutable):
         unread: list[tuple[Match, str]] = []  # asks nothing in the guide answers, named as such beside answers
         chatter: set[str] = set()  # asks that are small talk in a message about the subject
         message = [f for s in segments for f in said[s.text].features] if anchored else []
-        undone = cache(lambda: self._result_told(segments, said) and treated())  # a result told after an injection
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
             analysis = matcher.meaning_botox(own_words, message) if message else own_words
@@ -404,7 +408,7 @@ class Assistant(Immutable):
                 if lent and specific:  # a specific ask the guide can't answer alone: the story may help
                     match = self._with_scene(analysis, anchored, scene, lend) or match
             if (match.kind == "answer" and not specific and (topic := matcher.after_treatment(match.intent or "")) is not None
-                    and undone()):
+                    and matcher.speaks_of(topic, own_words) and undone()):
                 # "got botox last week and my brow has dropped. How do I fix it?": to fix the result told
                 rule = f"{match.rule}; but the story tells of this result after an injection given: about '{topic}'"
                 found.append((Match("not-covered", None, match.score, rule=rule, topic=topic, analysis=analysis), segment.text))
@@ -431,14 +435,16 @@ class Assistant(Immutable):
         return found
 
     def _result_told(self, segments: list[Segment], said: dict[str, Analysis]) -> bool:
-        """A clause of the story tells, in the first person, of Botox and something of the face together ("got
+        """A clause of the story tells, in the first person, of Botox and of the face gone wrong together ("got
         botox 3 days ago and my left brow has dropped"), not of someone else's ("saw a video of a woman who had
-        botox to even hers out") nor of Botox in one sentence and the face in another ("I had botox for my lines
-        last year. My smile is crooked"), nor of an injection that has done nothing yet."""
+        botox to even hers out"), nor of Botox in one sentence and the face in another ("I had botox for my lines
+        last year. My smile is crooked"), nor of what the injection was for ("got botox for my uneven brows") or
+        of a result gone well ("my brows look even now"), nor of an injection that has done nothing yet."""
         if any(_NO_RESULT.search(said[s.text].text) for s in segments):
             return False  # "had botox on tuesday and nothing's changed yet": no result
-        return any(not s.ask and said[s.text].anchored and self.matcher.beyond_botox(said[s.text].features)
-                   and not _FIRST_PERSON.isdisjoint(said[s.text].text.split()) for s in segments)
+        return any(not s.ask and said[s.text].anchored and not _FIRST_PERSON.isdisjoint(said[s.text].text.split())
+                   and any(not _REASON.search(said[s.text].text[:m.start()]) for m in _HARM.finditer(said[s.text].text))
+                   for s in segments)
 
     def _sure_own(self, analysis: Analysis, at_least: float) -> Match | None:
         """The ask read on its own words, in a message about Botox, if that answers it with at least this score."""
@@ -457,9 +463,9 @@ class Assistant(Immutable):
         if match.kind == "ambiguous" and undone is not None:
             # "got botox 3 days ago and my brow has dropped. Is this normal?": between evening out a face and a
             # face left uneven, the story has told which
-            taken = frozenset(self.matcher.family(c.label) for c in match.alternatives
-                              if self.matcher.after_treatment(c.label) is not None)
-            if taken and len(taken) < len(match.alternatives) and undone():
+            families = {self.matcher.family(c.label) for c in match.alternatives}
+            taken = frozenset(f for f in families if self.matcher.after_treatment(f) is not None)
+            if taken and len(taken) < len(families) and undone():  # the best of the rest
                 match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                                     top=CLAUSE_LABELS, at_least=at_least, without=taken)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":

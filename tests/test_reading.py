@@ -79,6 +79,10 @@ def parts_of(reply):
     ("my brow dropped after botox and has anyone else had this", [("my brow dropped after botox", False),
                                                                   ("has anyone else had this", True)]),
     ("I had it done and have been fine", [("I had it done and have been fine", False)]),
+    ("my left brow sits higher and has this odd arch. can botox fix it?",
+     [("my left brow sits higher and has this odd arch", False), ("can botox fix it", True)]),
+    ("my sister is scared of needles and so am I but we both want botox. is it safe?",
+     [("my sister is scared of needles and so am I but we both want botox", False), ("is it safe", True)]),
     # a relative clause told after a comma tells more of what went before
     ("I hide my mouth when I laugh, which my friends have noticed. Can botox help?",
      [("I hide my mouth when I laugh", False), ("which my friends have noticed", False), ("Can botox help", True)]),
@@ -499,13 +503,11 @@ EVERYDAY_WORDING = [
     ("would a dermatologist or a nurse be better for my botox?", "provider"),  # nor is "better"
     ("is the nail bar round the corner ok for botox?", "provider"),  # where it is sets the scene
     ("can the beauty place on my street do my botox", "provider"),  # a beauty place is no cosmetic question
-    ("I want botox for my wonky smile, where should I go?", "provider"),  # where to go: to whom
     ("I went to a beautician and my brow dropped. Should I have gone to a doctor instead?", "provider"),  # not a
     # doctor to consult: a doctor to inject
-    ("where's the best place to go for botox round here", "provider"),
     # who does it: the injector, however the feelings around it are told
     ("My neighbour wants botox for one droopy side of her face and she's thrilled about it. Should she worry about "
-     "who does it?", "provider"),
+     "who injects it?", "provider"),
     # how common an uneven face is: "normal for" is no "botox for"
     ("is it normal for my smile to be this crooked?", "asymmetry.about"),
     ("is it usual for faces to be a bit lopsided?", "asymmetry.about"),
@@ -570,6 +572,26 @@ def test_it_standing_in_for_what_follows_is_no_botox(bot):
 def test_fixing_a_result_told_after_an_injection_is_undoing_it(bot, message):
     # to fix what an injection did is to undo it, which the guide doesn't cover; not how Botox evens out a face
     assert [(p.kind, p.topic) for p in bot.ask(message).parts] == [("not-covered", "reversal")]
+
+
+@pytest.mark.parametrize("question", [
+    "my car is making a noise, who can do it for me?", "I need my boiler fixed, who should do it?",
+    "where's the best place to go for a haircut?", "where should I go to get my nails done?",
+])
+def test_who_does_it_and_where_to_go_name_no_injector_on_their_own(bot, question):
+    # only "who injects", "which clinic"... name the one who injects; asked of a boiler or a haircut, no Botox answer
+    assert bot.ask(question).intent is None, parts_of(bot.ask(question))
+
+
+@pytest.mark.parametrize("message", [
+    "had botox 3 weeks ago on my forehead and my face feels great. is this normal?",  # no harm told
+    "I've had botox in my forehead for years. My smile has always been lopsided, can it be fixed?",  # not since botox
+    "had botox for my lopsided smile and it doesn't seem to be working. how do I fix it?",  # no result yet
+    "had botox 3 weeks ago and my brows look even now. is this normal?",  # a result gone well
+])
+def test_no_result_gone_wrong_is_read_into_a_story_that_tells_none(bot, message):
+    parts = parts_of(bot.ask(message))
+    assert ("not-covered", "reversal") not in parts and ("answer", "side-effects.asymmetry") not in parts, parts
 
 
 def test_is_this_normal_after_a_result_told_is_about_the_face_left_uneven(bot):

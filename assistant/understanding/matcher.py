@@ -456,6 +456,13 @@ class IntentMatcher(Immutable):
         return next((t for _, t in self._named(query)
                      if any(in_family(intent_id, q) for q in self._qualifies.get(t, ()))), None)
 
+    def speaks_of(self, topic: str, analysis: Analysis) -> bool:
+        """True if the question says a word of a not-covered topic's examples besides Botox and how questions open
+        ("how do I fix it?" speaks of undoing a result; "is this normal?" does not)."""
+        vocab = self._label_vocab[self.labels.index(NOT_COVERED_PREFIX + topic)]
+        return any(f in vocab and f not in self._anchors and f not in _ASKING and f not in _QUESTION_WORDS
+                   for f in analysis.features)
+
     def after_treatment(self, intent_id: str) -> str | None:
         """The not-covered topic a vague ask answered with this intent is about when its story tells of a result
         of an injection already given ("my brow dropped after my botox... how do I fix it?": undoing it), or None."""

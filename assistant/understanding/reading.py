@@ -42,8 +42,9 @@ _SUBJECTS = frozenset("i you u he she it we they this that these those there bot
                       "both other another more most no such".split())
 _WE_ARE = {"we're": "we", "we\u2019re": "we"}  # not "were" once the apostrophe goes: "We're both going" tells
 _OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split() + [
-    r"am(?=\s+i\s+\w)", r"(?:has|have)(?=\s+(?:anyone|anybody|you|it|this|that|botox)\s+\w)"]  # "...or am I just
-# being vain?", not "...and so am I."; "...and has anyone had this?", "have you seen...", not "...and have done"
+    r"am(?=\s+i\s+(?!but\b|and\b|too\b|so\b)\w)", r"(?:has|have)(?=\s+(?:anyone|anybody|you)\s+\w)"]  # "...or am I
+# just being vain?", not "...and so am I (but...)"; "...and has anyone had this?", "have you seen...", not "...and
+# have been fine", "...and has this odd arch"
 # Verbs that, opening a sentence, ask whatever follows ("Does insurance cover it?"); not "can", "was",
 # "have", "did", "dont", which open stories as often ("Can barely smile", "Was told...", "Dont know...").
 _ASKING_VERBS = frozenset("does do is are will would should isnt doesnt arent wont".split())
