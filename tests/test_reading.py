@@ -517,6 +517,8 @@ EVERYDAY_WORDING = [
     ("could botox make my crooked smile less noticeable", "asymmetry.treatment"),
     ("can botox make my face more symmetrical?", "asymmetry.treatment"),
     ("can botox make my smile even?", "asymmetry.treatment"),
+    ("can botox shrink the masseter on one side?", "asymmetry.treatment"),  # the jaw muscle, made smaller
+    ("Can botox make one masseter slimmer so my face looks even?", "asymmetry.treatment"),
     # ...and a face made or left uneven: a side effect
     ("can botox make one side droop?", "side-effects.asymmetry"),
     ("will botox make my brow drop", "side-effects.asymmetry"),
