@@ -86,6 +86,12 @@ def parts_of(reply):
     # a relative clause told after a comma tells more of what went before
     ("I hide my mouth when I laugh, which my friends have noticed. Can botox help?",
      [("I hide my mouth when I laugh", False), ("which my friends have noticed", False), ("Can botox help", True)]),
+    # a question run on from a story with no stop between
+    ("my smile has been crooked since a nerve got nicked and a friend fixed hers with botox on the other side can "
+     "botox help balance mine", [("my smile has been crooked since a nerve got nicked and a friend fixed hers with botox "
+                                  "on the other side", False), ("can botox help balance mine", True)]),
+    ("my sister said botox can help", [("my sister said botox can help", False)]),
+    ("when will i see results", [("when will i see results", True)]),
     # wondering, told in the past, still asks
     ("my mum had it done years ago and I always wondered how botox relaxes a muscle",
      [("my mum had it done years ago and I always wondered how botox relaxes a muscle", True)]),

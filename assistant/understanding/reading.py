@@ -55,6 +55,12 @@ _CLAUSE = re.compile(
 # A comma before someone new telling something starts a clause of its own: "what is botox exactly, my mum
 # keeps saying she wants it" asks what Botox is; the rest sets the scene.
 _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w+ing\b)[a-z']+\s)", re.IGNORECASE)
+# A question run on from a story with no stop between ("...with botox on the other side can botox actually help?"):
+# a modal and who it asks of, after a word that is not itself who does it ("botox can help" tells).
+_RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:can|could|would|should|will|does|do)\s+(?:botox|i|you|it|they|injections?)\s+\w)",
+                     re.IGNORECASE)
+_RUN_ON_AFTER = frozenset("side face smile brow brows jaw lip mouth eye eyes cheek forehead ago week weeks month months year "
+                          "years day days time before now here there".split())  # where a story's last word may end
 # "...how botox works and if it can even out my smile": a second indirect question, asked as the first was.
 _INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
 # "if it does go wrong is it permanent": the condition sets the scene, the question after it asks.
@@ -188,7 +194,9 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
         pieces.append((text[: greeting.end()], start, True, False))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
-    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text)], key=lambda m: m.start())
+    run_on = [m for m in _RUN_ON.finditer(text) if text[:m.start()].split()[-1].lower() in _RUN_ON_AFTER]
+    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on],
+                  key=lambda m: m.start())
     bounds: list[tuple[int, int, bool]] = []
     alternative = False
     for m in cuts:
