@@ -620,6 +620,12 @@ def test_fixing_a_face_no_injection_of_ones_own_has_changed_is_evening_it_out(bo
     assert bot.ask(message).intent == "asymmetry.treatment"
 
 
+def test_asked_whether_botox_is_a_filler_what_it_is_answers_and_the_comparison_is_named(bot):
+    # the guide says what Botox is; it doesn't compare Botox with fillers, and the reply says so beside it
+    assert parts_of(bot.ask("is botox a chemical or a filler?")) == [
+        ("answer", "botox.what-is-it"), ("not-covered", "other-treatments")]
+
+
 def test_a_big_deal_is_no_price(bot):
     # "is asymmetry a big deal" is how much it matters; were "deal" a price, a question of cost that names
     # the face would go to the answer about asymmetry, which has that example
