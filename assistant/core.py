@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, Callable, Iterable, Literal, get_args
@@ -26,7 +25,8 @@ from .knowledge.loader import is_bundled, load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
-from .understanding.reading import Segment, checks_claim, plainly_asks, read_message, yes_or_no
+from .understanding.reading import (Segment, checks_claim, first_person, plainly_asks, read_message, tells_harm,
+                                    tells_nothing_done, yes_or_no)
 from .understanding.text import MAX_INPUT_CHARS, printable
 from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
@@ -201,16 +201,6 @@ def _bundled_parts() -> tuple[Lexicon, IntentMatcher, UrgentCheck]:
     """The bundled pack's parts with the default options, built once a process: they are immutable, so
     every ``Assistant()`` (and ``Assistant(load_knowledge())``) shares them."""
     return _parts(load_knowledge(), {})
-
-
-_FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
-# A result gone wrong, as told (normalised text): a harm word, not the reason the injection was for ("got botox
-# for my uneven brows"); and an injection told to have done nothing (yet), which left no result to undo.
-_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*)\b")
-_REASON = re.compile(r"\bfor\s+(?:\w+\s+){0,2}$")  # "...for my", "...for her left": what the harm word is the reason of
-_NO_RESULT = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
-                        r"|\bnot (?:work|working|worked|kicked in|taken effect|done anything)\b"
-                        r"|\bnot seem to (?:be )?work|\b(?:exactly|still) the same\b")
 
 
 class Assistant(Immutable):
@@ -440,10 +430,9 @@ class Assistant(Immutable):
         botox to even hers out"), nor of Botox in one sentence and the face in another ("I had botox for my lines
         last year. My smile is crooked"), nor of what the injection was for ("got botox for my uneven brows") or
         of a result gone well ("my brows look even now"), nor of an injection that has done nothing yet."""
-        if any(_NO_RESULT.search(said[s.text].text) for s in segments):
+        if any(tells_nothing_done(said[s.text].text) for s in segments):
             return False  # "had botox on tuesday and nothing's changed yet": no result
-        return any(not s.ask and said[s.text].anchored and not _FIRST_PERSON.isdisjoint(said[s.text].text.split())
-                   and any(not _REASON.search(said[s.text].text[:m.start()]) for m in _HARM.finditer(said[s.text].text))
+        return any(not s.ask and said[s.text].anchored and first_person(said[s.text].text) and tells_harm(said[s.text].text)
                    for s in segments)
 
     def _sure_own(self, analysis: Analysis, at_least: float) -> Match | None:

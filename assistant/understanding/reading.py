@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks", "checks_claim"]
+__all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks", "checks_claim", "first_person",
+           "tells_harm", "tells_nothing_done"]
 
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
@@ -135,6 +136,43 @@ def yes_or_no(text: str) -> bool:
     """
     first = text.lower().split(maxsplit=1)[:1]
     return bool(first) and first[0].replace("'", "").replace("\u2019", "") in _AUX
+
+
+_FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
+# A face gone wrong, as told: a harm word, not the reason the injection was for ("got botox for my uneven brows").
+_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*)\b")
+_REASON = re.compile(r"\bfor\s+(?:\w+\s+){0,2}$")  # "...for my", "...for her left": what the harm word is the reason of
+# An injection told to have done nothing (yet), which left no result.
+_NOTHING_DONE = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
+                           r"|\bnot (?:work|working|worked|kicked in|taken effect|done anything)\b"
+                           r"|\bnot seem to (?:be )?work|\b(?:exactly|still) the same\b")
+
+
+def first_person(text: str) -> bool:
+    """True if a normalised clause speaks in the first person ("my brow has dropped", "i had botox").
+
+    >>> first_person("got botox on monday and my left brow has dropped"), first_person("she had botox")
+    (True, False)
+    """
+    return not _FIRST_PERSON.isdisjoint(text.split())
+
+
+def tells_harm(text: str) -> bool:
+    """True if a normalised clause tells of a face gone wrong, not of what a treatment was for.
+
+    >>> tells_harm("my left brow has dropped since"), tells_harm("got botox for my uneven brows")
+    (True, False)
+    """
+    return any(not _REASON.search(text[:m.start()]) for m in _HARM.finditer(text))
+
+
+def tells_nothing_done(text: str) -> bool:
+    """True if a normalised clause tells of an injection that has done nothing (yet).
+
+    >>> tells_nothing_done("had botox on tuesday and nothing changed yet"), tells_nothing_done("it did not work")
+    (True, True)
+    """
+    return _NOTHING_DONE.search(text) is not None
 
 
 def checks_claim(text: str) -> bool:

@@ -420,8 +420,8 @@ class UrgentCheck:
         return tuple(shown[:_MAX_SYMPTOMS])
 
     def tells_injection(self, question: str | Reading) -> bool:
-        """True if the message tells of an injection already given ("since my botox", "botox 3 days ago"), not
-        one planned or someone else's."""
+        """True if the message tells of an injection already given ("since my botox", "botox 3 days ago"), not one
+        planned or wished for ("can I get botox today?"). Whose it was is not read: "a woman who had botox" counts."""
         reading = question if isinstance(question, Reading) else self.lexicon.read(question)
         return bool(self._injections(self._words(reading)))
 
