@@ -172,7 +172,8 @@ class Lexicon:
         """The knowledge words one edit can reach from a word of up to 8 letters, by what is left when a
         letter is deleted (and by themselves): two words one substitution, insertion, deletion or swap of
         neighbours apart share such a key, so a typo finds its candidates by a few lookups instead of a
-        scan of every word of its length. Made when first needed (most questions have no typo)."""
+        scan of every word of its length. Made when first needed (in practice while the matcher is built:
+        a keyword or two of a pack are corrected then)."""
         keys: dict[str, list[str]] = {}
         for word in self._near_targets:
             for key in {word, *_deletions(word)}:
