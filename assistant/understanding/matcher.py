@@ -264,6 +264,9 @@ class IntentMatcher(Immutable):
         self._beside = {t.id: frozenset(self._family.get(i, i) for i in t.beside) for t in knowledge.not_covered}
         self._qualifies = {t.id: t.qualifies for t in knowledge.not_covered if t.qualifies}
         self._after_treatment = {self._family.get(i, i): t.id for t in knowledge.not_covered for i in t.after_treatment}
+        # the words of each topic an answer gives way to, to tell whether an ask speaks of it ("how do I fix it?")
+        self._topic_vocab = {t: self._label_vocab[self.labels.index(NOT_COVERED_PREFIX + t)]
+                             for t in set(self._after_treatment.values())}
         shared_by = max(COMMON_LABELS, COMMON_SHARE * len(labels))
         self._common = frozenset(f for f, ls in label_postings.items() if len(ls) > shared_by)
         self._seal()
@@ -459,7 +462,7 @@ class IntentMatcher(Immutable):
     def speaks_of(self, topic: str, analysis: Analysis) -> bool:
         """True if the question says a word of a not-covered topic's examples besides Botox and how questions open
         ("how do I fix it?" speaks of undoing a result; "is this normal?" does not)."""
-        vocab = self._label_vocab[self.labels.index(NOT_COVERED_PREFIX + topic)]
+        vocab = self._topic_vocab.get(topic, frozenset())
         return any(f in vocab and f not in self._anchors and f not in _ASKING and f not in _QUESTION_WORDS
                    for f in analysis.features)
 

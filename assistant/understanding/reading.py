@@ -57,7 +57,8 @@ _CLAUSE = re.compile(
 # keeps saying she wants it" asks what Botox is; the rest sets the scene.
 _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w+ing\b)[a-z']+\s)", re.IGNORECASE)
 # A question run on from a story with no stop between ("...with botox on the other side can botox actually help?"):
-# a modal and who it asks of, after a word that is not itself who does it ("botox can help" tells).
+# a modal and whom it asks of, after a word a story's sentence ends on (_RUN_ON_AFTER: a side, a time), not after
+# who does it ("my sister said botox can help" tells).
 _RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:can|could|would|should|will|does|do)\s+(?:botox|i|you|it|they|injections?)\s+\w)",
                      re.IGNORECASE)
 _RUN_ON_AFTER = frozenset("side face smile brow brows jaw lip mouth eye eyes cheek forehead ago week weeks month months year "
