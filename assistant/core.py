@@ -305,12 +305,19 @@ class Assistant(Immutable):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
             found = self._found(segments, asks, said, True, told, lend=True, undone=undone)
+            anchored = True
+        if (anchored and not any(a.anchored for a in said.values()) and any(m.kind == "ambiguous" or (m.kind == "not-covered" and not m.topic) for m, _ in found)
+                and any(m.kind == "answer" and self.matcher.presumes_botox(m.intent or "") for m, _ in found)):
+            # Where answers are about Botox itself ("does it hurt?"), "it" in an ask left unread or unsure is Botox too
+            # ("...what's it made of?"); beside an answer about the face ("is it common?"), it is not.
+            found = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True)
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
-               anchored: bool, told: tuple[str, ...], lend: bool, undone: Callable[[], bool]) -> list[tuple[Match, str]]:
+               anchored: bool, told: tuple[str, ...], lend: bool, undone: Callable[[], bool],
+               of_botox: bool = False) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
         words in the order said; ``lend``: the message names Botox, and its story lends its words freely;
         ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`)."""
@@ -329,6 +336,8 @@ class Assistant(Immutable):
         unread: list[tuple[Match, str]] = []  # asks nothing in the guide answers, named as such beside answers
         chatter: set[str] = set()  # asks that are small talk in a message about the subject
         message = [f for s in segments for f in said[s.text].features] if anchored else []
+        if of_botox and matcher.treatment is not None:
+            message.append(matcher.treatment)  # the message is about Botox without naming it: "it" is read as Botox
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
             analysis = matcher.meaning_botox(own_words, message) if message else own_words

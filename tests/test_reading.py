@@ -832,6 +832,21 @@ def test_small_talk_that_names_no_botox_is_still_small_talk(bot, question, inten
     assert bot.ask(question).intent == intent
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("is it painful, and what actually is it?", [("answer", "side-effects.pain"), ("answer", "botox.what-is-it")]),
+    ("will it sting? what's in it?", [("answer", "side-effects.pain"), ("answer", "botox.what-is-it")]),
+])
+def test_it_is_botox_in_a_message_whose_other_answers_are_about_botox_though_it_never_names_it(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
+
+
+def test_it_is_not_botox_beside_an_answer_about_the_face(bot):
+    # "is it common?" asks about the uneven face the message tells of, not about Botox
+    reply = bot.ask("my little boy's smile is a bit crooked, is it common? and what causes it?")
+    assert "botox.what-is-it" not in [p.intent for p in reply.parts]
+    assert "asymmetry.about" in [p.intent for p in reply.parts]
+
+
 def test_a_message_about_something_else_is_read_whole(bot):
     assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
 

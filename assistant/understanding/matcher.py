@@ -219,6 +219,10 @@ class IntentMatcher(Immutable):
             knowledge, labels, analysed, family)
         self._anchors = frozenset(knowledge.lexicon.anchors)
         self._beyond_botox = self._topical - self._anchors  # words of the subject other than Botox and injections
+        # The anchor the guide's answers name most (Botox): what "it" stands for in a message about it that never names it
+        named_by = {f: sum(f in a.features_set for label, group in zip(labels, analysed) if label in self._domain for a in group)
+                    for f in sorted(self._anchors)}
+        self._treatment = max(named_by, key=named_by.__getitem__) if named_by else None
         self._broad = frozenset(knowledge.lexicon.broad)
         # Answers whose examples nearly all name Botox presume it ("will it leave a bruise?"): a message that
         # never names it gets them only by its own words, never by what its story lends.
@@ -498,6 +502,11 @@ class IntentMatcher(Immutable):
         if not named:
             return analysis
         return replace(analysis, features=analysis.features + named, anchored=True, topical=True)
+
+    @property
+    def treatment(self) -> str | None:
+        """The anchor concept the guide's answers name most ("botox"), or None in a pack with no anchors."""
+        return self._treatment
 
     def with_scene(self, analysis: Analysis, scene: frozenset[str]) -> Analysis:
         """The analysis with the scene's subject concepts added ("my face is uneven... can it help?")."""
