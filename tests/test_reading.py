@@ -21,6 +21,9 @@ def parts_of(reply):
 @pytest.mark.parametrize("message, expected", [
     ("does it hurt and how much does it cost?", [("does it hurt", True), ("how much does it cost", True)]),
     ("hi, what is botox?", [("hi", False), ("what is botox", True)]),
+    ("my cousin had hers done last spring, if I see her injector will mine look the same?",  # a condition after a comma
+     [("my cousin had hers done last spring", False), ("if I see her injector", False), ("will mine look the same", True)]),
+    ("can I get botox, if I am pregnant?", [("can I get botox, if I am pregnant", True)]),  # the condition of the ask itself
     ("no thanks, but will it bruise?", [("no thanks", False), ("will it bruise", True)]),
     ("My sister had it done last year. She loved it. Would it work on my crooked smile?",
      [("My sister had it done last year", False), ("She loved it", False),
@@ -838,6 +841,11 @@ def test_small_talk_that_names_no_botox_is_still_small_talk(bot, question, inten
 ])
 def test_it_is_botox_in_a_message_whose_other_answers_are_about_botox_though_it_never_names_it(bot, message, expected):
     assert parts_of(bot.ask(message)) == expected
+
+
+def test_how_a_result_comes_out_is_the_result(bot):
+    assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
+                     "individual-needs")
 
 
 def test_it_is_not_botox_beside_an_answer_about_the_face(bot):

@@ -67,9 +67,11 @@ _RUN_ON_AFTER = frozenset("side face smile brow brows jaw lip mouth eye eyes che
 _INDIRECT = re.compile(r",?\s+(?:and|or)\s+(?=(?:if|whether)\s)", re.IGNORECASE)
 # "if it does go wrong is it permanent": the condition sets the scene, the question after it asks.
 _CONDITION = re.compile(r"\s*(?:and\s+|but\s+|or\s+)?(?:if|when)\s+(?!so\b|not\b)\S+(?:\s+\S+){0,8}?,?\s+(?=(?:(?:is|are|will|can|could|"
-                        r"does|do|would|should)\s+(?:it|i|you|my|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
+                        r"does|do|would|should)\s+(?:it|i|you|my|mine|she|he|they|this|that|botox|the)|what|why|how|who)\b)",
                         re.IGNORECASE)
 # "I've heard it's made from food poisoning?? Is that true?": the heard claim is what the ask checks, a story
+# "my sister had it done, if I go to her injector will mine look the same?": a condition and its question after a comma
+_COMMA_IF = re.compile(r",\s+(?=(?:if|when)\s)", re.IGNORECASE)
 _HEARSAY = re.compile(r"\b(?:heard|read|been told|was told|told me|says|said|reckons|reckoned|thinks|claims|swears|"
                       r"keeps saying)\b", re.IGNORECASE)
 _CHECKS = re.compile(r"^(?:(?:is|was|are) (?:that|this|it|any of that|any of this|(?:s?he|they)) (?:true|right|correct|real|"
@@ -234,7 +236,8 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
     run_on = [m for m in _RUN_ON.finditer(text) if text[:m.start()].split()[-1].lower() in _RUN_ON_AFTER]
-    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on],
+    conditions = [m for m in _COMMA_IF.finditer(text) if _CONDITION.match(text, m.end())]
+    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on, *conditions],
                   key=lambda m: m.start())
     bounds: list[tuple[int, int, bool]] = []
     alternative = False
