@@ -673,6 +673,9 @@ def test_meds_are_medications_not_a_mess(bot):
 @pytest.mark.parametrize("question, topic", [
     ("my crooked smile bothers me. is that something a lot of young people feel?", None),  # young: no age limit
     ("am I too old for botox at 70?", "eligibility"),
+    ("what's the youngest you can be to have botox?", "eligibility"),
+    ("how young is too young for tox? my niece is 15", "eligibility"),
+    ("my youngest has a lopsided smile, could botox help her one day?", None),  # a child, not an age limit
 ])
 def test_young_and_old_name_an_age_limit_only_when_asked_of_it(bot, question, topic):
     assert bot.ask(question).parts[0].topic == topic, parts_of(bot.ask(question))
