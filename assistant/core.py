@@ -338,9 +338,10 @@ class Assistant(Immutable):
         message = [f for s in segments for f in said[s.text].features] if anchored else []
         if of_botox and matcher.treatment is not None:
             message.append(matcher.treatment)  # the message is about Botox without naming it: "it" is read as Botox
+        own: dict[str, Analysis] = {}  # each ask's own words, "it" read as Botox where it is
         for segment in asks:
             own_words = said[segment.text]  # the ask as said, before "it" is read as Botox
-            analysis = matcher.meaning_botox(own_words, message) if message else own_words
+            analysis = own[segment.text] = matcher.meaning_botox(own_words, message) if message else own_words
             pointing = not _POINTING.isdisjoint(analysis.text.split())  # "this", "it", "they"...
             points_back = pointing and len(own_words.features) <= 2
             before = next((s for s in reversed(segments) if s.start < segment.start), None) if points_back else None
@@ -427,6 +428,11 @@ class Assistant(Immutable):
             best = max(vague, key=lambda m: m[0].score)
             found.append(best)  # the best reading of a vague ask, if nothing else answers
             vague.remove(best)
+        if any(m.kind == "answer" for m, _ in found):
+            # A short ask pointing back that names a word of the subject ("...and is it a toxin??"), which the story
+            # reads too weakly to stand beside other answers: its own words stand if they answer it surely
+            vague = [((self._sure_own(own[a], SURE_SCORE) if m.score < VAGUE_SCORE and own[a].anchored
+                       and matcher.specific(own[a]) else None) or m, a) for m, a in vague]
         found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         unread += [(_unread(m), a) for m, a in vague if m.score < VAGUE_SCORE and plainly_asks(a)]
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer

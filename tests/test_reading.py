@@ -846,6 +846,17 @@ def test_it_is_botox_in_a_message_whose_other_answers_are_about_botox_though_it_
     assert parts_of(bot.ask(message)) == expected
 
 
+@pytest.mark.parametrize("message", [
+    "My brow has sat lower since a car accident years back and my GP suggested botox for the other side. I'm nervous "
+    "now. is it a poison?? and will I look frozen afterwards",
+    "my smile went crooked after an operation on my cheek, and a surgeon brought up botox. Is it a toxin? Would my face "
+    "end up frozen?",
+])
+def test_a_short_ask_pointing_back_that_names_the_subject_stands_on_its_own_words_beside_another_answer(bot, message):
+    # the story reads "is it a toxin?" only weakly; its own words say what Botox is
+    assert parts_of(bot.ask(message)) == [("answer", "botox.what-is-it"), ("answer", "botox.how-it-works.frozen")]
+
+
 def test_how_a_result_comes_out_is_the_result(bot):
     assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
                      "individual-needs")
