@@ -21,6 +21,7 @@ def parts_of(reply):
 @pytest.mark.parametrize("message, expected", [
     ("does it hurt and how much does it cost?", [("does it hurt", True), ("how much does it cost", True)]),
     ("hi, what is botox?", [("hi", False), ("what is botox", True)]),
+    ("could a nurse do it, and whats the usual fee?", [("could a nurse do it", True), ("whats the usual fee", True)]),
     ("my cousin had hers done last spring, if I see her injector will mine look the same?",  # a condition after a comma
      [("my cousin had hers done last spring", False), ("if I see her injector", False), ("will mine look the same", True)]),
     ("can I get botox, if I am pregnant?", [("can I get botox, if I am pregnant", True)]),  # the condition of the ask itself
@@ -855,6 +856,21 @@ def test_it_is_botox_in_a_message_whose_other_answers_are_about_botox_though_it_
 def test_a_short_ask_pointing_back_that_names_the_subject_stands_on_its_own_words_beside_another_answer(bot, message):
     # the story reads "is it a toxin?" only weakly; its own words say what Botox is
     assert parts_of(bot.ask(message)) == [("answer", "botox.what-is-it"), ("answer", "botox.how-it-works.frozen")]
+
+
+@pytest.mark.parametrize("message", [
+    "my garden fence leans and the posts are uneven, whats the best way to level it?",
+    "the shelves in my kitchen are wonky, how do I even them out?",
+])
+def test_it_is_what_the_clause_before_names_when_the_ask_names_only_a_shape(bot, message):
+    # "level it", "even them out": a fence or a shelf is uneven too, and nothing in the message is about a face
+    assert bot.ask(message).kind == "out-of-scope", parts_of(bot.ask(message))
+
+
+def test_the_best_way_asks_how_not_who_is_best(bot):
+    assert bot.matcher.analyse("what's the best way to fix it").features == ("what", "how", "fix")
+    assert in_family(bot.ask("my face is lopsided, what is the best way to fix it?").intent, "asymmetry.treatment")
+    assert in_family(bot.ask("who is the best injector for a crooked smile?").intent, "provider")
 
 
 def test_how_a_result_comes_out_is_the_result(bot):

@@ -438,6 +438,12 @@ class IntentMatcher(Immutable):
         is uneven too)."""
         return len(self.subject_words(features) - self._broad) >= 2
 
+    def only_broad(self, analysis: Analysis) -> bool:
+        """True if the only words of the subject a question names are of shape ("level it", "even it out"),
+        which a table or a cake has too."""
+        words = self.subject_words(analysis.features)
+        return bool(words) and words <= self._broad
+
     def on_subject(self, match: Match, *, beyond_botox: bool = False) -> bool:
         """True if an answer rests on a word of the subject (a bruise, a face, a doctor...), not only on
         everyday words ("is that true?" sharing "true" with "botox is a poison, is that true");

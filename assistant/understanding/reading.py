@@ -42,7 +42,7 @@ _SUBJECTS = frozenset("i you u he she it we they this that these those there bot
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
                       "both other another more most no such".split())
 _WE_ARE = {"we're": "we", "we\u2019re": "we"}  # not "were" once the apostrophe goes: "We're both going" tells
-_OPENERS = "can could does do is are will would should wud cud shud what who which why when where how".split() + [
+_OPENERS = "can could does do is are will would should wud cud shud what whats who whos which why when where how hows".split() + [
     r"am(?=\s+i\s+(?!but\b|and\b|too\b|so\b)\w)", r"(?:has|have)(?=\s+(?:anyone|anybody|you)\s+\w)"]  # "...or am I
 # just being vain?", not "...and so am I (but...)"; "...and has anyone had this?", "have you seen...", not "...and
 # have been fine", "...and has this odd arch"
