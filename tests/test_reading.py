@@ -786,6 +786,9 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
+    ("what happens at a botox appt?", "consultation"),  # "appt": an appointment
+    ("will my botox plan be specific to my face?", "individual-needs"),
+    ("will my botox results be like the ones on instagram?", "individual-needs"),
     ("is botox the same for everybody", "individual-needs"),
     ("can botox even them up, my brows", "asymmetry.treatment"),
     ("what is botox uded for", "botox.uses"),
