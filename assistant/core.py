@@ -361,9 +361,9 @@ class Assistant(Immutable):
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
             own_scene = scene
-            if pointing and not scene and own_words.anchored:
-                # "why is my face uneven, and can botox fix it?": an ask naming Botox points at something else,
-                # which, with no story told, an earlier ask named
+            if (pointing or not matcher.specific(analysis)) and not scene and own_words.anchored:
+                # "why is my face uneven, and can botox fix it?", "is a crooked smile common, and can botox help?": an ask
+                # naming Botox points at something else, or names nothing else, which, with no story told, an earlier ask named
                 own_scene = frozenset(f for s in asks if s.start < segment.start
                                       for f in matcher.subject_words(said[s.text].features))
             # a short ask pointing back is read with the story ("is this safe?"), unless it names a topic the

@@ -876,6 +876,20 @@ def test_the_best_way_asks_how_not_who_is_best(bot):
     assert in_family(bot.ask("who is the best injector for a crooked smile?").intent, "provider")
 
 
+def test_a_topic_the_guide_does_not_cover_yields_only_to_the_best_answer(bot):
+    # the causes of asymmetry are said beside the asymmetry answer, but "what causes...?" asks the causes
+    assert parts_of(bot.ask("what causes uneven faces, and could botox sort mine?"))[0] == ("not-covered", "causes")
+
+
+@pytest.mark.parametrize("message", [
+    "is a lopsided smile common, and could botox sort mine?",
+    "is it normal for one eyebrow to sit higher, and can botox help?",
+])
+def test_a_vague_ask_naming_botox_is_read_with_the_face_an_earlier_ask_names(bot, message):
+    # with no story, "can botox help?" helps with what the ask before it named
+    assert parts_of(bot.ask(message))[-1] == ("answer", "asymmetry.treatment")
+
+
 def test_how_a_result_comes_out_is_the_result(bot):
     assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
                      "individual-needs")

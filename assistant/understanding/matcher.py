@@ -606,6 +606,8 @@ class IntentMatcher(Immutable):
             # yields, in a question about Botox, to the best of those answers that clears the floor.
             beside = self._beside.get(best.label[len(NOT_COVERED_PREFIX):], frozenset()) if in_domain else frozenset()
             answers = [(i, c) for i, c in enumerate(ranked) if self._family.get(c.label) in beside and c.score >= self.accept]
+            first = next((c for c in ranked if not c.not_covered and c.label not in self._small_talk), None)
+            answers = answers[:1] if answers and answers[0][1] is first else []  # only the best answer: "what causes asymmetry?" is no question of the asymmetry answer its rival outscores
             if answers:
                 index, best = answers[0]
                 ranked = [best] + [c for c in ranked if c is not best]
