@@ -890,6 +890,14 @@ def test_a_vague_ask_naming_botox_is_read_with_the_face_an_earlier_ask_names(bot
     assert parts_of(bot.ask(message))[-1] == ("answer", "asymmetry.treatment")
 
 
+def test_the_same_result_is_a_result_and_the_same(bot):
+    # "same result" was one concept: it left "will I get the same result as her?" one word, too few to answer on
+    assert bot.matcher.analyse("will I get the same result as her").features == ("unique", "result")
+    reply = bot.ask("My cousin had botox for her lopsided grin and she looks great. We're a similar age and I've got "
+                    "the same problem. If I book with her injector will I get the same result as her?")
+    assert parts_of(reply) == [("answer", "individual-needs")]
+
+
 def test_how_a_result_comes_out_is_the_result(bot):
     assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
                      "individual-needs")
