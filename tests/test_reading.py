@@ -786,7 +786,7 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
-    ("before the botox, what will they be assessing?", "consultation"),
+    ("my botox consult is next week, what do they assess?", "consultation"),
     ("what happens at a botox appt?", "consultation"),  # "appt": an appointment
     ("will my botox plan be specific to my face?", "individual-needs"),
     ("will my botox results be like the ones on instagram?", "individual-needs"),
