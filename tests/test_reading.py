@@ -21,6 +21,8 @@ def parts_of(reply):
 @pytest.mark.parametrize("message, expected", [
     ("does it hurt and how much does it cost?", [("does it hurt", True), ("how much does it cost", True)]),
     ("hi, what is botox?", [("hi", False), ("what is botox", True)]),
+    ("no bruising, nothing odd. will it last?", [("no bruising, nothing odd", False), ("will it last", True)]),  # no greeting
+    ("no, but will it swell?", [("no", False), ("will it swell", True)]),
     ("could a nurse do it, and whats the usual fee?", [("could a nurse do it", True), ("whats the usual fee", True)]),
     ("my cousin had hers done last spring, if I see her injector will mine look the same?",  # a condition after a comma
      [("my cousin had hers done last spring", False), ("if I see her injector", False), ("will mine look the same", True)]),

@@ -95,8 +95,9 @@ _SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9" + _EMOJI + r"])(?:(?<!\.[a-z])([.
                        r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)\d{1,2}\)(?=\s)|"  # a dash, a bar, a list's "1)" "2)"
                        r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
                        re.IGNORECASE)
+# "yes", "no", "ok" greet only with a stop after them ("no, but will it bruise?"), not "no pain, nothing new"
 _GREETING = re.compile(r"^\s*(hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|thanks|thank you|"
-                       r"no thanks|ok(?:ay)?|yes|no)\b\s*[,!.:-]*\s*", re.IGNORECASE)
+                       r"no thanks|(?:ok(?:ay)?|yes|no)(?=\s*[,!.:-]))\b\s*[,!.:-]*\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
