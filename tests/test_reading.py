@@ -788,6 +788,7 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
+    ("can botox tone down the side that pulls?", "asymmetry.treatment"),  # "tone down", "calm down": relax
     ("my botox consult is next week, what do they assess?", "consultation"),
     ("what happens at a botox appt?", "consultation"),  # "appt": an appointment
     ("will my botox plan be specific to my face?", "individual-needs"),
