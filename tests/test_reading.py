@@ -788,6 +788,8 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
+    ("what will the doc look at during my botox consult?", "consultation"),  # "doc": a doctor; "during" says nothing
+    ("could it make my cheeks look even?", "asymmetry.treatment"),
     ("can botox tone down the side that pulls?", "asymmetry.treatment"),  # "tone down", "calm down": relax
     ("my botox consult is next week, what do they assess?", "consultation"),
     ("what happens at a botox appt?", "consultation"),  # "appt": an appointment
