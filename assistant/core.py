@@ -361,7 +361,8 @@ class Assistant(Immutable):
                 found.append((Match("not-covered", None, 1.0, rule=rule, topic=named[0], analysis=analysis), segment.text))
                 continue
             own_scene = scene
-            if (pointing or not matcher.specific(analysis)) and not scene and own_words.anchored:
+            if (pointing or not matcher.specific(analysis)) and not matcher.subject_words(scene) and (
+                    own_words.anchored or (points_back and own_words.features_set <= own_words.fillers)):
                 # "why is my face uneven, and can botox fix it?", "is a crooked smile common, and can botox help?": an ask
                 # naming Botox points at something else, or names nothing else, which, with no story told, an earlier ask named
                 own_scene = frozenset(f for s in asks if s.start < segment.start

@@ -904,6 +904,13 @@ def test_the_same_result_is_a_result_and_the_same(bot):
     assert parts_of(reply) == [("answer", "individual-needs")]
 
 
+def test_asks_that_point_back_with_no_story_are_read_with_the_ask_before(bot):
+    # "is that normal?" asks of the crooked smile just asked about; a condition ("if it really bothers me") is no story
+    reply = bot.ask("why is my smile so crooked in pictures, is that normal? and if it really bothers me is botox "
+                    "something that could help?")
+    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
+
+
 def test_how_a_result_comes_out_is_the_result(bot):
     assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
                      "individual-needs")
