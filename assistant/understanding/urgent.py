@@ -312,6 +312,7 @@ class UrgentCheck:
         standalone = w.has(self._standalone)
         happening = w.has(self._now)
         idioms = [(i, i + len(p)) for p in w.present(self._idioms) for i in w.find(p)]
+        several = len({flag.id for flag, _ in hits if flag.tier == CONTACT_DOCTOR}) >= 2
         topical: bool | None = None
         accepted: list[tuple[RedFlag, int, int]] = []
         undated = False
@@ -348,8 +349,10 @@ class UrgentCheck:
                     undated = True
                 continue
             if flag.tier == CONTACT_DOCTOR:
-                if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))):
-                    continue  # in a Botox conversation, "and hives?" asks; "i have hives" tells
+                if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))
+                        or (several and current and not other_cause and self._personal(w, lo, hi))):
+                    continue  # in a Botox conversation, "and hives?" asks; "i have hives" tells; signs of spread
+                    # together ("now my eyelid droops and i see double") need no injection named
                 if not happening and (any(i < start for p in w.present(self._plans) for i in w.find(p, lo, hi))
                                       or any(w.find(p, lo, lo + len(p)) for p in w.present(self._plan_openings))):
                     continue
