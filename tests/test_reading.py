@@ -825,6 +825,22 @@ def test_goodnight_in_one_word_is_goodbye(bot):
     assert bot.ask("ok goodnight then").intent == "chat.goodbye"
 
 
+@pytest.mark.parametrize("question", ["is it ok to get it done there?", "get it done"])
+def test_getting_it_done_is_never_goodbye(bot, question):
+    assert bot.ask(question).intent != "chat.goodbye"
+
+
+def test_i_am_done_is_goodbye(bot):
+    assert bot.ask("ok I'm done").intent == "chat.goodbye"
+
+
+def test_a_price_shares_only_how_much_with_how_much_it_hurts(bot):
+    # "how much does botox hurt?" is an example of the pain answer; a price asked in the same words is still a price
+    assert parts_of(bot.ask("what is botox? and how much does it usually cost for one area?")) == [
+        ("answer", "botox.what-is-it"), ("not-covered", "cost")]
+    assert bot.ask("how much does it hurt?").intent == "side-effects.pain"
+
+
 def test_a_scar_is_never_goodbye(bot):
     reply = bot.ask("will botox leave a scar")
     assert reply.intent != "chat.goodbye" and reply.kind == "not-covered"

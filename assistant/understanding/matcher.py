@@ -617,10 +617,15 @@ class IntentMatcher(Immutable):
             return Match("not-covered", None, best.score, shown[1:], rule=f"closest to '{topic}', which the guide does not cover",
                          topic=topic, analysis=analysis, candidates=shown)
         if best.label in self._domain:
-            # A keyword counts unless one of the answer's own examples uses all of its words.
+            # A keyword counts unless one of the answer's own examples uses all of its words, and the answer
+            # rests on more than the keyword or its example says all the question does: "how much does it cost
+            # for one area?" shares only "how much" with "how much does it hurt?", and says more.
             own = [self._example_features[i] for i in self._label_examples[ranking[0][0]]]
+            shared = self._shared(analysis, ranking[0])
+            whole = analysis.features_set - _QUESTION_WORDS <= shared
             root = self._family[best.label]
-            off_guide = [(k, t) for k, t in self._named(_said_in(analysis)) if not any(k <= ex for ex in own)
+            off_guide = [(k, t) for k, t in self._named(_said_in(analysis))
+                         if not (any(k <= ex for ex in own) and (whole or (shared & self._topical) - k))
                          and root not in self._beside.get(t, ())]
             if off_guide:
                 words, topic = off_guide[0]
