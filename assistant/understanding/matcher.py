@@ -107,6 +107,12 @@ def _said_in(analysis: Analysis) -> tuple[str, ...]:
     return said + tuple(x for f in lent for x in ("", f))
 
 
+def _asks(text: str) -> bool:
+    """True if a normalised question opens as one ("will it...", "what is...", "who...")."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and (first[0] in _ASKING or first[0] in _QUESTION_WORDS)
+
+
 def _family_root(label: str, labels: set[str]) -> str:
     """The label's family: its shortest dotted prefix that is a label too ("a.b" for "a.b.c"), or itself."""
     pieces = label.split(".")
@@ -214,6 +220,10 @@ class IntentMatcher(Immutable):
                     example_weights.append(sum(self.weight(f, analysis.fillers) for f in fs))
         self._domain = frozenset(i.id for i in knowledge.domain_intents)
         self._small_talk = frozenset(i.id for i in knowledge.intents if i.kind == "chat")
+        # Small talk none of whose examples asks ("bye", "later", "thanks"): it never answers a question that opens as
+        # one ("will it wear off later?", "is it ok to go out later?")
+        self._never_asks = frozenset(label for label, group in zip(labels, analysed) if label in self._small_talk
+                                     and group and not any(_asks(a.text) for a in group))
         self._domain_words = frozenset(f for label, vocab in zip(labels, own_vocab) if label in self._domain for f in vocab)
         self._topical = frozenset(knowledge.lexicon.topical | knowledge.lexicon.anchors) | self._own_words(
             knowledge, labels, analysed, family)
@@ -563,6 +573,8 @@ class IntentMatcher(Immutable):
             # ("is that a real risk with botox?" is no "are you real?"; "thanks, that helps with my face" still thanks)
             ranking = [r for r in ranking if self.labels[r[0]] not in self._small_talk or subject <= self._shared(analysis, r)]
         talk -= len(ranking)  # how many small-talk labels that left out
+        if _asks(analysis.text):
+            ranking = [r for r in ranking if self.labels[r[0]] not in self._never_asks]
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
