@@ -21,6 +21,9 @@ def parts_of(reply):
 @pytest.mark.parametrize("message, expected", [
     ("does it hurt and how much does it cost?", [("does it hurt", True), ("how much does it cost", True)]),
     ("hi, what is botox?", [("hi", False), ("what is botox", True)]),
+    ("a) does it hurt b) is it safe", [("does it hurt", True), ("is it safe", True)]),  # a lettered list
+    ("is it fillers or botox and is either of them permanent?", [("is it fillers or botox", True),
+                                                                ("is either of them permanent", True)]),
     ("no bruising, nothing odd. will it last?", [("no bruising, nothing odd", False), ("will it last", True)]),  # no greeting
     ("no, but will it swell?", [("no", False), ("will it swell", True)]),
     ("could a nurse do it, and whats the usual fee?", [("could a nurse do it", True), ("whats the usual fee", True)]),

@@ -40,7 +40,7 @@ _AUX = frozenset("can could does do did is are was were will would should shall 
 # Words that can follow "can", "is", "will"... in a question ("can botox", "is it", "will my face").
 _SUBJECTS = frozenset("i you u he she it we they this that these those there botox tox my your ur his her our their the a an "
                       "someone anyone anybody everyone people injections jabs shots it's its every each some all one "
-                      "both other another more most no such".split())
+                      "both either neither other another more most no such".split())
 _WE_ARE = {"we're": "we", "we\u2019re": "we"}  # not "were" once the apostrophe goes: "We're both going" tells
 _OPENERS = "can could does do is are will would should wud cud shud what whats who whos which why when where how hows".split() + [
     r"am(?=\s+i\s+(?!but\b|and\b|too\b|so\b)\w)", r"(?:has|have)(?=\s+(?:anyone|anybody|you)\s+\w)"]  # "...or am I
@@ -91,8 +91,8 @@ _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5". (The lookahead of the
 # characters a sentence end can start with lets the search skip every other character quickly.)
-_SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
-                       r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)\d{1,2}\)(?=\s)|"  # a dash, a bar, a list's "1)" "2)"
+_SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9a-e" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
+                       r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)(?:\d{1,2}|[a-e])\)(?=\s)|"  # a dash, a bar, a list's "1)", "b)"
                        r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
                        re.IGNORECASE)
 # "yes", "no", "ok" greet only with a stop after them ("no, but will it bruise?"), not "no pain, nothing new"
