@@ -40,6 +40,7 @@ MAX_PARTS = 3  # a reply answers at most this many asks
 CLAUSE_LABELS = 3  # labels ranked exactly for each clause of a message (the best, its rival, one more)
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 WHOLE_SCORE = 0.99  # an ask scoring this on its own words is said in full by an example
+OWN_LEAD = 0.2  # ...or leads the story's reading of it by this much
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
@@ -375,7 +376,9 @@ class Assistant(Immutable):
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere
-                match = self._sure_own(analysis, WHOLE_SCORE) or match
+                # (or by far better than the story's words: "...who should actually be doing the injecting")
+                at_least = WHOLE_SCORE if match is None else min(WHOLE_SCORE, match.score + OWN_LEAD)
+                match = self._sure_own(analysis, at_least) or match
             if (lent and not specific and pointing and analysis.anchored and match is not None
                     and any(m.kind == "answer" and matcher.family(m.intent or "") == matcher.family(match.intent or "")
                             for m, _ in found)):

@@ -91,6 +91,13 @@ def test_change_of_subject_is_not_dragged_back(bot):
     assert bot.ask("how do I get to the station", context=first.context).kind == "out-of-scope"
 
 
+@pytest.mark.parametrize("question", ["can you make me a sandwich?", "who makes the best pizza?"])
+def test_a_word_most_answers_use_is_no_word_of_the_subject_though_a_keyword_has_it(bot, question):
+    # "who makes" names other brands, but "make" alone keeps no conversation about Botox going
+    first = bot.ask("does botox hurt")
+    assert bot.ask(question, context=first.context).kind == "out-of-scope"
+
+
 def test_urgent_without_the_word_botox_in_a_botox_conversation(bot):
     assert bot.ask("now it is hard to swallow", context=Context(topic="side-effects")).kind == "urgent"
     # Out of a Botox conversation, a swallowing problem is not assumed to be about Botox...

@@ -835,6 +835,22 @@ def test_a_question_is_never_goodbye_or_thanks(bot, question):
     assert bot.ask(question).intent not in ("chat.goodbye", "chat.thanks")
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("who makes botox?", [("not-covered", "other-treatments")]),  # the maker: another brand, not who injects
+    ("booked a consult for my uneven brows, had them forever and pretty nervous tbh. who should be doing the injections?",
+     [("answer", "provider")]),  # the story's brows can't answer "who?"
+])
+def test_who_asks_for_someone(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
+
+
+def test_an_ask_naming_botox_stands_on_its_own_words_when_they_read_it_far_better_than_the_story(bot):
+    # the story's brows and mouths pull "done the same way" to a face left uneven; its own words say individual needs
+    reply = bot.ask("Mine comes from my bone structure, one cheekbone higher, while my sister's is her mouth pulling up "
+                    "on one side. We want to book in together. Would botox be done the same way for both of us?")
+    assert parts_of(reply) == [("answer", "individual-needs")]
+
+
 def test_i_am_done_is_goodbye(bot):
     assert bot.ask("ok I'm done").intent == "chat.goodbye"
 

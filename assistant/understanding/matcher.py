@@ -41,6 +41,8 @@ _WH = frozenset("how what why when where".split())
 # "is it normal for my jaw to be wider?": an "it" that only stands in for what follows ("for ...", "to ...",
 # "that ...") is no treatment
 _HOW_USUAL = frozenset("normal usual typical common unusual rare".split())
+EVERYDAY = 0.25  # a word more than this share of the answers use is everyday, whatever a keyword says
+_WHO = ("who ", "whom ", "whose ")  # a question that asks for someone: no story's face answers it
 _QUESTION_WORDS = _WH | {"who", "which"}  # words that open questions: no word of any subject
 
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
@@ -268,8 +270,10 @@ class IntentMatcher(Immutable):
                     self._keywords.append((frozenset(run), topic.id))
                     runs.append(run)
         self._keyword_runs = tuple(runs)
-        # (a keyword's question word, "how long", is no word of the subject: "how do I get to the station?")
-        self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words) - _QUESTION_WORDS
+        # (a keyword's question word, "how long", is no word of the subject: "how do I get to the station?"; nor is
+        # a word most answers use, "for", "make": "who makes it?")
+        everyday = frozenset(f for f, roots in families_knowing.items() if len(roots) > EVERYDAY * n)
+        self._subject_words = self._topical | frozenset(f for words, _ in self._keywords for f in words) - _QUESTION_WORDS - everyday
         # Each keyword filed under one of its words, so a question looks up only the keywords it could hold.
         by_word: dict[str, list[int]] = defaultdict(list)
         for number, (keyword_words, _) in enumerate(self._keywords):
@@ -427,7 +431,7 @@ class IntentMatcher(Immutable):
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it;
         ``named=False`` leaves the topics the guide doesn't cover out of it."""
-        return any(f in self._beyond_botox for f in analysis.features) or (
+        return any(f in self._beyond_botox for f in analysis.features) or analysis.text.startswith(_WHO) or (
             named and bool(self._named(_said_in(analysis))))
 
     def presumes_botox(self, label: str) -> bool:
