@@ -851,6 +851,12 @@ def test_an_ask_naming_botox_stands_on_its_own_words_when_they_read_it_far_bette
     assert parts_of(reply) == [("answer", "individual-needs")]
 
 
+def test_is_it_just_me_asks_nothing_of_botox(bot):
+    # an idiom: "it" is not the Botox the message names
+    reply = bot.ask("do lots of people have a crooked smile or is it just me? I'm thinking about botox")
+    assert "botox.what-is-it" not in [p.intent for p in reply.parts], parts_of(reply)
+
+
 def test_i_am_done_is_goodbye(bot):
     assert bot.ask("ok I'm done").intent == "chat.goodbye"
 

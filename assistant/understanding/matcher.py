@@ -513,6 +513,8 @@ class IntentMatcher(Immutable):
         if analysis.anchored or (_IT.isdisjoint(subject) and not (words[-1:] and words[-1] in _IT)):  # "it" asked about
             return analysis  # ("would it...", "how does it...", "...go to for it"), only
         said_it = not _IT.isdisjoint(subject)  # "it" asked about right after the question's opening
+        if said_it and words[at + 1:at + 3] in (["just", "me"], ["only", "me"]):  # "is it just me?": an idiom
+            return analysis
         if said_it and words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to
             return analysis  # "it", the result, not Botox; "why does it happen?": what happens, not Botox
         if said_it and words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"]):
