@@ -41,6 +41,7 @@ CLAUSE_LABELS = 3  # labels ranked exactly for each clause of a message (the bes
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 WHOLE_SCORE = 0.99  # an ask scoring this on its own words is said in full by an example
 OWN_LEAD = 0.2  # ...or leads the story's reading of it by this much
+SENTENCE_SCORE = 0.75  # an ask pointing back is read with the one sentence of the story that answers it this well
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
 CONTEXT_TOPIC_CHARS = 200  # an intent id sent back by a client
@@ -388,13 +389,13 @@ class Assistant(Immutable):
                 match = self._sure_own(analysis, SURE_SCORE) or match
             if lent and not specific and match is None and pointing:
                 # "this", "it" point back at the story, whose words together pull several ways: the one sentence
-                # that answers the ask best, and surely ("...I've heard Botox can even out a face. Could this help me?")
+                # that answers the ask best, and well ("...I've heard Botox can even out a face. Could this help me?")
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
                 told_here = {matcher.subject_words(said[s.text].features) for s in segments
                              if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
-                tries = [self._with_scene(analysis, anchored, words, lend, at_least=SURE_SCORE) for words in told_here]
-                match = max((t for t in tries if t is not None and t.score >= SURE_SCORE), key=lambda t: (t.score, t.intent or ""),
-                            default=None)
+                tries = [self._with_scene(analysis, anchored, words, lend, at_least=SENTENCE_SCORE) for words in told_here]
+                match = max((t for t in tries if t is not None and t.score >= SENTENCE_SCORE),
+                            key=lambda t: (t.score, t.intent or ""), default=None)
             if match is None:
                 # In a message that names no Botox, an ask naming nothing of the subject ("what should I do?")
                 # is not read as about it on the message's word alone.

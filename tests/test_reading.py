@@ -836,6 +836,8 @@ def test_a_question_is_never_goodbye_or_thanks(bot, question):
 
 
 @pytest.mark.parametrize("message, expected", [
+    ("Dad found botox on a discount site, no info about the staff anywhere. He wants it for one side of his face that "
+     "has dropped with age. Should he be worried about who does it?", [("answer", "provider")]),  # "who" inside the ask
     ("who makes botox?", [("not-covered", "other-treatments")]),  # the maker: another brand, not who injects
     ("booked a consult for my uneven brows, had them forever and pretty nervous tbh. who should be doing the injections?",
      [("answer", "provider")]),  # the story's brows can't answer "who?"
@@ -855,6 +857,13 @@ def test_is_it_just_me_asks_nothing_of_botox(bot):
     # an idiom: "it" is not the Botox the message names
     reply = bot.ask("do lots of people have a crooked smile or is it just me? I'm thinking about botox")
     assert "botox.what-is-it" not in [p.intent for p in reply.parts], parts_of(reply)
+
+
+def test_an_ask_pointing_back_is_read_with_the_sentence_that_answers_it(bot):
+    # "is that what happens?" points at being frozen, one sentence of the story; the whole story pulls every way
+    reply = bot.ask("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
+                    "childhood. really scared of looking frozen like a statue, is that what happens with botox?")
+    assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
 
 
 def test_i_am_done_is_goodbye(bot):

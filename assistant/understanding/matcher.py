@@ -42,7 +42,7 @@ _WH = frozenset("how what why when where".split())
 # "that ...") is no treatment
 _HOW_USUAL = frozenset("normal usual typical common unusual rare".split())
 EVERYDAY = 0.25  # a word more than this share of the answers use is everyday, whatever a keyword says
-_WHO = ("who ", "whom ", "whose ")  # a question that asks for someone: no story's face answers it
+_WHO = frozenset({"who", "whom", "whose"})  # a question that asks for someone: no story's face answers it
 _QUESTION_WORDS = _WH | {"who", "which"}  # words that open questions: no word of any subject
 
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
@@ -107,6 +107,11 @@ def _said_in(analysis: Analysis) -> tuple[str, ...]:
     own = frozenset(said)
     lent = [f for f in analysis.features if f not in own]
     return said + tuple(x for f in lent for x in ("", f))
+
+
+def _asks_who(text: str) -> bool:
+    """True if a normalised question asks for someone ("who should inject me?", "should she worry about who does it?")."""
+    return not _WHO.isdisjoint(text.split())
 
 
 def _asks(text: str) -> bool:
@@ -431,7 +436,7 @@ class IntentMatcher(Immutable):
         """True if a question names something of the subject besides Botox itself ("is it safe?"),
         False for a vague one ("can it help?", "is that true?") that needs the words around it;
         ``named=False`` leaves the topics the guide doesn't cover out of it."""
-        return any(f in self._beyond_botox for f in analysis.features) or analysis.text.startswith(_WHO) or (
+        return any(f in self._beyond_botox for f in analysis.features) or _asks_who(analysis.text) or (
             named and bool(self._named(_said_in(analysis))))
 
     def presumes_botox(self, label: str) -> bool:
