@@ -791,6 +791,7 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
+    ("can the same thing work on one side of my face?", "asymmetry.treatment"),  # "the same thing": no sameness
     ("what will the doc look at during my botox consult?", "consultation"),  # "doc": a doctor; "during" says nothing
     ("could it make my cheeks look even?", "asymmetry.treatment"),
     ("can botox tone down the side that pulls?", "asymmetry.treatment"),  # "tone down", "calm down": relax
