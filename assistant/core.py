@@ -484,8 +484,10 @@ class Assistant(Immutable):
                                                     top=CLAUSE_LABELS, at_least=at_least, without=taken)
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
-        if not lend and self.matcher.presumes_botox(match.intent or ""):
-            return None  # "my face is uneven. is it normal to feel this way?" is not about side effects
+        if not lend and self.matcher.presumes_botox(match.intent or "") and not (
+                match.shared & self.matcher.subject_words(analysis.features)):
+            return None  # "my face is uneven. is it normal to feel this way?" is not about side effects; "...is there a
+            # non-surgical fix?" asks for a fix in its own words
         return match if self.matcher.on_subject(match, beyond_botox=True) else None
 
     def _parts(self, found: list[tuple[Match, str]], whole: tuple[str, ...], told: tuple[str, ...] = ()) -> list[Part]:

@@ -867,6 +867,15 @@ def test_an_ask_pointing_back_is_read_with_the_sentence_that_answers_it(bot):
     assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
 
 
+def test_a_message_never_naming_botox_gets_the_treatment_when_the_ask_itself_asks_for_one(bot):
+    # the story is about a face; "non surgical" names a treatment in the ask's own words
+    reply = bot.ask("pls, my face looks wonky in every pic i take. is it only me or do most people's faces look like "
+                    "that? and is there a non surgical fix")
+    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
+    # "is it normal to feel this way?" asks nothing of a treatment: no answer that presumes Botox
+    assert parts_of(bot.ask("my face is uneven. is it normal to feel this way?")) == [("answer", "asymmetry.about")]
+
+
 def test_i_am_done_is_goodbye(bot):
     assert bot.ask("ok I'm done").intent == "chat.goodbye"
 
