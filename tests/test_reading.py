@@ -876,6 +876,13 @@ def test_a_message_never_naming_botox_gets_the_treatment_when_the_ask_itself_ask
     assert parts_of(bot.ask("my face is uneven. is it normal to feel this way?")) == [("answer", "asymmetry.about")]
 
 
+def test_what_people_do_about_it_is_no_question_of_how_botox_works(bot):
+    # "do about it" asks what can be done: the answer it gets, if any, is not how Botox works
+    reply = bot.ask("is it common to hate your own crooked smile? and what do people actually do about it")
+    assert "botox.how-it-works" not in [p.intent for p in reply.parts], parts_of(reply)
+    assert "fix" in bot.matcher.analyse("what do people do about this").features
+
+
 def test_i_am_done_is_goodbye(bot):
     assert bot.ask("ok I'm done").intent == "chat.goodbye"
 
