@@ -883,6 +883,15 @@ def test_what_people_do_about_it_is_no_question_of_how_botox_works(bot):
     assert "fix" in bot.matcher.analyse("what do people do about this").features
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("is botox safe? and where's the best kind of place to go for it", [("answer", "side-effects.safety"),
+                                                                          ("answer", "provider")]),
+    ("my car is making a noise, where should i go?", [("out-of-scope", None)]),  # a place to go, in no Botox message
+])
+def test_where_to_go_asks_for_a_place_to_have_it_done_in_a_message_about_botox(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
+
+
 def test_i_am_done_is_goodbye(bot):
     assert bot.ask("ok I'm done").intent == "chat.goodbye"
 
