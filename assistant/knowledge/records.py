@@ -105,7 +105,7 @@ class RedFlag:
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
 URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
                 "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
-                "injection_after", "people")
+                "injection_after", "people", "spread")
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ class UrgentRules:
     injection_before: tuple[str, ...] = ()
     injection_after: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    spread: tuple[str, ...] = ()  # the ids of the contact-doctor signs that tell of the toxin's effect spreading
     cues: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     note: str = ""  # shown on urgent replies instead of the guide's disclaimer
     undated_droop: str = ""  # added to a reply about a one-sided droop with no date

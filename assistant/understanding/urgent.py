@@ -185,6 +185,7 @@ class UrgentCheck:
         self._after = phrases(rules.injection_after)
         self._treatment = phrases(rules.treatment)
         self._standalone = phrases(rules.standalone)
+        self._spread = frozenset(rules.spread)
         self._people = words(rules.people)
         self._strong_sudden = phrases(rules.sudden)
         self._recent = phrases(rules.recent)
@@ -312,9 +313,9 @@ class UrgentCheck:
         standalone = w.has(self._standalone)
         happening = w.has(self._now)
         idioms = [(i, i + len(p)) for p in w.present(self._idioms) for i in w.find(p)]
-        several = len({flag.id for flag, _ in hits if flag.tier == CONTACT_DOCTOR}) >= 2
         topical: bool | None = None
         accepted: list[tuple[RedFlag, int, int]] = []
+        spread: list[tuple[RedFlag, int, int]] = []  # signs of spread with no injection named: they count two together
         undated = False
         for flag, (start, end, by_pair) in hits:
             if any(i < end and start < j for i, j in idioms):
@@ -348,11 +349,14 @@ class UrgentCheck:
                 if flag.id == "stroke-face" and not injected and not long_standing:
                     undated = True
                 continue
+            told = True  # told with an injection, or in a Botox conversation
             if flag.tier == CONTACT_DOCTOR:
-                if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))
-                        or (several and current and not other_cause and self._personal(w, lo, hi))):
-                    continue  # in a Botox conversation, "and hives?" asks; "i have hives" tells; signs of spread
-                    # together ("now my eyelid droops and i see double") need no injection named
+                if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))):
+                    # in a Botox conversation, "and hives?" asks; "i have hives" tells; with no injection named, only
+                    # two signs of spread told together, now ("now my eyelid droops and i see double")
+                    if not (flag.id in self._spread and current and not other_cause and self._personal(w, lo, hi)):
+                        continue
+                    told = False
                 if not happening and (any(i < start for p in w.present(self._plans) for i in w.find(p, lo, hi))
                                       or any(w.find(p, lo, lo + len(p)) for p in w.present(self._plan_openings))):
                     continue
@@ -367,7 +371,9 @@ class UrgentCheck:
                     topical = reading.whole.topical
                 if not topical:
                     continue
-            accepted.append((flag, start, end))
+            (accepted if told else spread).append((flag, start, end))
+        if len({flag.id for flag, _, _ in spread}) >= 2:
+            accepted += spread
         return self._triage(w, accepted, undated)
 
     def _needs(self, flag: RedFlag, w: _Words, lo: int, hi: int, sudden: bool, abrupt: bool) -> bool:
