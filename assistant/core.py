@@ -308,11 +308,15 @@ class Assistant(Immutable):
             # are its other asks ("...and who should do it?").
             found = self._found(segments, asks, said, True, told, lend=True, undone=undone)
             anchored = True
-        if (anchored and not any(a.anchored for a in said.values()) and any(m.kind == "ambiguous" or (m.kind == "not-covered" and not m.topic) for m, _ in found)
-                and any(m.kind == "answer" and self.matcher.presumes_botox(m.intent or "") for m, _ in found)):
-            # Where answers are about Botox itself ("does it hurt?"), "it" in an ask left unread or unsure is Botox too
-            # ("...what's it made of?"); beside an answer about the face ("is it common?"), it is not.
-            found = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True)
+        unsure = {a for m, a in found if m.kind == "ambiguous" or (m.kind == "not-covered" and not m.topic)}
+        answers = [m for m, _ in found if m.kind == "answer"]
+        if (anchored and unsure and not any(a.anchored for a in said.values())
+                and any(self.matcher.presumes_botox(m.intent or "") for m in answers)):
+            # Where an answer is about Botox itself ("does it hurt?"), "it" in an ask left unread or unsure is Botox
+            # too ("...what's it made of?"); where the answers are about the face ("is it common?"), it is not. The
+            # asks already read keep their reading.
+            again = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True)
+            found = [f for f in found if f[1] not in unsure] + [f for f in again if f[1] in unsure]
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
         return self._compose(question, parts, context) if parts else None

@@ -994,6 +994,13 @@ def test_how_a_result_comes_out_is_the_result(bot):
                      "individual-needs")
 
 
+def test_asks_already_read_keep_their_reading_when_it_is_read_as_botox(bot):
+    # only the unread ask is read again: "is it common?" stays about the crooked smile
+    reply = bot.ask("my grin is crooked. is it common? does it hurt? and what's it made of?")
+    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "side-effects.pain"),
+                               ("answer", "botox.what-is-it")]
+
+
 def test_it_is_not_botox_beside_an_answer_about_the_face(bot):
     # "is it common?" asks about the uneven face the message tells of, not about Botox
     reply = bot.ask("my little boy's smile is a bit crooked, is it common? and what causes it?")
