@@ -353,11 +353,11 @@ class Assistant(Immutable):
             # "it" pointing back at what the clause before names, in a message not about the subject: "can I travel
             # to France, or is it dangerous?" (France), "the table's legs are uneven, what's the best way to level it?"
             # (an ask whose only word of the subject is one of shape: the table)
-            before = next((s for s in reversed(segments) if s.start < segment.start), None) if (
-                points_back or (pointing and not anchored and matcher.only_broad(own_words))) else None
-            if before is not None and not anchored and matcher.unknown(said[before.text]):
+            told_before = next((s for s in reversed(segments) if s.start < segment.start), None) if pointing else None
+            if (told_before is not None and not anchored and matcher.unknown(said[told_before.text])
+                    and (points_back or matcher.only_broad(own_words))):
                 continue
-            before = before if points_back else None
+            before = told_before if points_back else None
             pointed = said[before.text] if before is not None and anchored and not before.ask else None
             named = (matcher.named_apart(pointed) if pointed is not None and (checks_claim(segment.text) or (
                      yes_or_no(segment.text) and not matcher.specific(analysis) and not matcher.specific(pointed, named=False)))

@@ -791,9 +791,8 @@ def test_a_refinement_answers_exactly_what_was_asked_first(bot, question, intent
 
 # -- everyday words and typos -----------------------------------------------------------------------
 @pytest.mark.parametrize("question, family", [
-    ("can the same thing work on one side of my face?", "asymmetry.treatment"),  # "the same thing": no sameness
     ("what will the doc look at during my botox consult?", "consultation"),  # "doc": a doctor; "during" says nothing
-    ("could it make my cheeks look even?", "asymmetry.treatment"),
+    ("could it make my cheeks look more even?", "asymmetry.treatment"),
     ("can botox tone down the side that pulls?", "asymmetry.treatment"),  # "tone down", "calm down": relax
     ("my botox consult is next week, what do they assess?", "consultation"),
     ("what happens at a botox appt?", "consultation"),  # "appt": an appointment
@@ -829,11 +828,15 @@ def test_goodnight_in_one_word_is_goodbye(bot):
     assert bot.ask("ok goodnight then").intent == "chat.goodbye"
 
 
-@pytest.mark.parametrize("question", ["is it ok to get it done there?", "get it done", "will it wear off later?",
+@pytest.mark.parametrize("question", ["is it ok to get it done there?", "will it wear off later?",
                                       "is it ok to go out later?", "will you thank the nurse for me?"])
 def test_a_question_is_never_goodbye_or_thanks(bot, question):
     # "I'm done", "later", "thanks" never ask: small talk none of whose examples asks answers no question
-    assert bot.ask(question).intent not in ("chat.goodbye", "chat.thanks")
+    assert bot.ask(question).kind == "out-of-scope"
+
+
+def test_getting_it_done_is_no_goodbye(bot):
+    assert bot.ask("get it done").kind == "out-of-scope"  # "done" alone is no "I'm done"
 
 
 @pytest.mark.parametrize("message, expected", [
@@ -857,7 +860,7 @@ def test_an_ask_naming_botox_stands_on_its_own_words_when_they_read_it_far_bette
 def test_is_it_just_me_asks_nothing_of_botox(bot):
     # an idiom: "it" is not the Botox the message names
     reply = bot.ask("do lots of people have a crooked smile or is it just me? I'm thinking about botox")
-    assert "botox.what-is-it" not in [p.intent for p in reply.parts], parts_of(reply)
+    assert parts_of(reply) == [("answer", "asymmetry.about")]
 
 
 def test_an_ask_pointing_back_is_read_with_the_sentence_that_answers_it(bot):
@@ -879,7 +882,7 @@ def test_a_message_never_naming_botox_gets_the_treatment_when_the_ask_itself_ask
 def test_what_people_do_about_it_is_no_question_of_how_botox_works(bot):
     # "do about it" asks what can be done: the answer it gets, if any, is not how Botox works
     reply = bot.ask("is it common to hate your own crooked smile? and what do people actually do about it")
-    assert "botox.how-it-works" not in [p.intent for p in reply.parts], parts_of(reply)
+    assert [p.kind for p in reply.parts] == ["answer", "ambiguous"], parts_of(reply)  # not how Botox works
     assert "fix" in bot.matcher.analyse("what do people do about this").features
 
 
@@ -954,10 +957,15 @@ def test_it_is_what_the_clause_before_names_when_the_ask_names_only_a_shape(bot,
     assert bot.ask(message).kind == "out-of-scope", parts_of(bot.ask(message))
 
 
-def test_the_best_way_asks_how_not_who_is_best(bot):
-    assert bot.matcher.analyse("what's the best way to fix it").features == ("what", "how", "fix")
-    assert in_family(bot.ask("my face is lopsided, what is the best way to fix it?").intent, "asymmetry.treatment")
-    assert in_family(bot.ask("who is the best injector for a crooked smile?").intent, "provider")
+@pytest.mark.parametrize("question", ["my laptop is slow, what's the best way to fix it?",
+                                      "what's the best way to make friends?"])
+def test_everyday_questions_get_no_botox_answer(bot, question):
+    assert bot.ask(question).kind == "out-of-scope", parts_of(bot.ask(question))
+
+
+@pytest.mark.parametrize("message", ["how kind of you, thanks", "what a great help, thank you", "will do, thanks!"])
+def test_an_exclamation_is_no_question_thanks_still_thanks(bot, message):
+    assert bot.ask(message).intent == "chat.thanks"
 
 
 def test_a_topic_the_guide_does_not_cover_yields_only_to_the_best_answer(bot):

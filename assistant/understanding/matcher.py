@@ -43,6 +43,7 @@ _WH = frozenset("how what why when where".split())
 _HOW_USUAL = frozenset("normal usual typical common unusual rare".split())
 EVERYDAY = 0.25  # a word more than this share of the answers use is everyday, whatever a keyword says
 _WHO = frozenset({"who", "whom", "whose"})  # a question that asks for someone: no story's face answers it
+_ASKED_OF = frozenset("i you it this that they he she we my your the a an there botox".split())  # "will it", "is that"
 _QUESTION_WORDS = _WH | {"who", "which"}  # words that open questions: no word of any subject
 
 PRESUMES = 0.85  # the share of an answer's examples naming Botox from which the answer presumes it
@@ -115,9 +116,12 @@ def _asks_who(text: str) -> bool:
 
 
 def _asks(text: str) -> bool:
-    """True if a normalised question opens as one ("will it...", "what is...", "who...")."""
-    first = text.split(maxsplit=1)[:1]
-    return bool(first) and (first[0] in _ASKING or first[0] in _QUESTION_WORDS)
+    """True if a normalised question opens as one ("will it...", "what is...", "who can..."), not as an exclamation
+    ("what a help", "how kind of you") or a reply ("will do")."""
+    words = text.split()[:2]
+    if len(words) < 2:
+        return False
+    return ((words[0] in _ASKING and words[1] in _ASKED_OF) or (words[0] in _QUESTION_WORDS and words[1] in _ASKING))
 
 
 def _family_root(label: str, labels: set[str]) -> str:
