@@ -84,6 +84,7 @@ _PLEA = re.compile(r"^(?:if not,?\s+)?any\s+(?:advice|tips?|help|info|informatio
 # "...and my smile droops. Which my friends have noticed?": a relative clause, telling
 _RELATIVE = re.compile(r"^which\s+(?:i|my|we|our|he|she|they|his|her|their|people|everyone|means|meant|made|makes)\b",
                        re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*[a-e]\)\s+")  # a lettered list's first mark, "a) does it hurt"
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 # Emoji (with their joiners, skin tones and variation selectors) end a sentence as a full stop would:
@@ -91,8 +92,8 @@ _LEADING_JOINER = re.compile(r"^(?:and|but|also|or|plus|so)\s+", re.IGNORECASE)
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F000-\U0001F2FF"
 # Sentence ends: . ! ? ; and line breaks, but not the dot in "e.g." or "0.5". (The lookahead of the
 # characters a sentence end can start with lets the search skip every other character quickly.)
-_SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9a-e" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
-                       r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)(?:\d{1,2}|[a-e])\)(?=\s)|"  # a dash, a bar, a list's "1)", "b)"
+_SENTENCE = re.compile(r"(?=[.!?;:\n…\s|0-9" + _EMOJI + r"])(?:(?<!\.[a-z])([.!?;:]+|\n+|…+)(?=\s|$)|\n+|"
+                       r"\s[-\u2013\u2014|]+\s|(?:(?<=\s)|^)\d{1,2}\)(?=\s)|\s[a-e]\)(?=\s)|"  # a dash, a bar, a list's "1)", "b)"
                        r"\s*[" + _EMOJI + r"][" + _EMOJI + "\u200d\ufe0f" + r"]*[.!?]*(?=\s|$))",
                        re.IGNORECASE)
 # "yes", "no", "ok" greet only with a stop after them ("no, but will it bruise?"), not "no pain, nothing new"
@@ -264,7 +265,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
         clauses = _clauses(sentence, start)
         first = True  # the sentence's first clause with words in it
         for number, (text, at, scene, alternative) in enumerate(clauses, 1):
-            stripped = _LEADING_JOINER.sub("", text.strip(" \t,-:\"'()*"))
+            stripped = _LEADING_JOINER.sub("", _LIST_MARK.sub("", text).strip(" \t,-:\"'()*"))
             if not any(ch.isalnum() for ch in stripped):
                 continue
             lead = len(text) - len(text.lstrip(" \t,-:\"'()*"))
