@@ -587,9 +587,9 @@ class IntentMatcher(Immutable):
         if subject:  # small talk never answers a question about Botox naming a word of the subject it doesn't share
             # ("is that a real risk with botox?" is no "are you real?"; "thanks, that helps with my face" still thanks)
             ranking = [r for r in ranking if self.labels[r[0]] not in self._small_talk or subject <= self._shared(analysis, r)]
-        talk -= len(ranking)  # how many small-talk labels that left out
-        if _asks(analysis.text):
+        if _asks(analysis.text):  # "will it wear off later?" is no goodbye
             ranking = [r for r in ranking if self.labels[r[0]] not in self._never_asks]
+        talk -= len(ranking)  # how many small-talk labels those left out
         ranked = [Candidate(self.labels[label], score) for label, score, _ in ranking]
         shown = tuple(ranked[:5])
         in_domain = anchored or analysis.anchored
@@ -634,8 +634,8 @@ class IntentMatcher(Immutable):
             beside = self._beside.get(best.label[len(NOT_COVERED_PREFIX):], frozenset()) if in_domain else frozenset()
             answers = [(i, c) for i, c in enumerate(ranked) if self._family.get(c.label) in beside and c.score >= self.accept]
             first = next((c for c in ranked if not c.not_covered and c.label not in self._small_talk), None)
-            answers = answers[:1] if answers and answers[0][1] is first else []  # only the best answer: "what causes asymmetry?" is no question of the asymmetry answer its rival outscores
-            if answers:
+            # only to the best answer: "what causes asymmetry?" is no question of the asymmetry answer a rival outscores
+            if answers and answers[0][1] is first:
                 index, best = answers[0]
                 ranked = [best] + [c for c in ranked if c is not best]
                 ranking = [ranking[index]] + [r for k, r in enumerate(ranking) if k != index]
