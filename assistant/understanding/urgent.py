@@ -354,7 +354,7 @@ class UrgentCheck:
                 if not (injected or (in_context and not other_cause and (current or self._personal(w, lo, hi)))):
                     # in a Botox conversation, "and hives?" asks; "i have hives" tells; with no injection named, only
                     # two signs of spread told together, now ("now my eyelid droops and i see double")
-                    if not (flag.id in self._spread and current and not other_cause and self._personal(w, lo, hi)):
+                    if not (flag.id in self._spread and (current or sudden) and not other_cause and self._personal(w, lo, hi)):
                         continue
                     told = False
                 if not happening and (any(i < start for p in w.present(self._plans) for i in w.find(p, lo, hi))
