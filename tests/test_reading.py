@@ -850,24 +850,30 @@ def test_who_asks_for_someone(bot, message, expected):
     assert parts_of(bot.ask(message)) == expected
 
 
-def test_an_ask_naming_botox_stands_on_its_own_words_when_they_read_it_far_better_than_the_story(bot):
-    # the story's brows and mouths pull "done the same way" to a face left uneven; its own words say individual needs
-    reply = bot.ask("Mine comes from my bone structure, one cheekbone higher, while my sister's is her mouth pulling up "
-                    "on one side. We want to book in together. Would botox be done the same way for both of us?")
-    assert parts_of(reply) == [("answer", "individual-needs")]
-
-
-def test_is_it_just_me_asks_nothing_of_botox(bot):
-    # an idiom: "it" is not the Botox the message names
-    reply = bot.ask("do lots of people have a crooked smile or is it just me? I'm thinking about botox")
-    assert parts_of(reply) == [("answer", "asymmetry.about")]
-
-
-def test_an_ask_pointing_back_is_read_with_the_sentence_that_answers_it(bot):
+@pytest.mark.parametrize("message, expected", [
+    # an ask naming Botox keeps its own reading when it is far better than the story's: the brows and mouths of the
+    # story pull "done the same way" to a face left uneven
+    pytest.param("Mine comes from my bone structure, one cheekbone higher, while my sister's is her mouth pulling up on "
+                 "one side. We want to book in together. Would botox be done the same way for both of us?",
+                 [("answer", "individual-needs")], id="own-words-far-better"),
+    # "is it just me?" is an idiom: "it" is not the Botox the message names
+    pytest.param("do lots of people have a crooked smile or is it just me? I'm thinking about botox",
+                 [("answer", "asymmetry.about")], id="is-it-just-me"),
     # "is that what happens?" points at being frozen, one sentence of the story; the whole story pulls every way
-    reply = bot.ask("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
-                    "childhood. really scared of looking frozen like a statue, is that what happens with botox?")
-    assert parts_of(reply) == [("answer", "botox.how-it-works.frozen")]
+    pytest.param("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
+                 "childhood. really scared of looking frozen like a statue, is that what happens with botox?",
+                 [("answer", "botox.how-it-works.frozen")], id="the-sentence-pointed-at"),
+    # "is that normal?" asks of the crooked smile just asked about; a condition ("if it really bothers me") is no story
+    pytest.param("why is my smile so crooked in pictures, is that normal? and if it really bothers me is botox "
+                 "something that could help?", [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")],
+                 id="the-ask-before"),
+    # only the unread ask is read again when "it" is read as Botox: "is it common?" stays about the crooked smile
+    pytest.param("my grin is crooked. is it common? does it hurt? and what's it made of?",
+                 [("answer", "asymmetry.about"), ("answer", "side-effects.pain"), ("answer", "botox.what-is-it")],
+                 id="asks-read-keep-their-reading"),
+])
+def test_a_message_is_read_into_its_parts(bot, message, expected):
+    assert parts_of(bot.ask(message)) == expected
 
 
 def test_a_message_never_naming_botox_gets_the_treatment_when_the_ask_itself_asks_for_one(bot):
@@ -991,23 +997,9 @@ def test_the_same_result_is_a_result_and_the_same(bot):
     assert parts_of(reply) == [("answer", "individual-needs")]
 
 
-def test_asks_that_point_back_with_no_story_are_read_with_the_ask_before(bot):
-    # "is that normal?" asks of the crooked smile just asked about; a condition ("if it really bothers me") is no story
-    reply = bot.ask("why is my smile so crooked in pictures, is that normal? and if it really bothers me is botox "
-                    "something that could help?")
-    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")]
-
-
 def test_how_a_result_comes_out_is_the_result(bot):
     assert in_family(bot.ask("if my cousin and I see the same injector, will mine come out the same as hers?").intent,
                      "individual-needs")
-
-
-def test_asks_already_read_keep_their_reading_when_it_is_read_as_botox(bot):
-    # only the unread ask is read again: "is it common?" stays about the crooked smile
-    reply = bot.ask("my grin is crooked. is it common? does it hurt? and what's it made of?")
-    assert parts_of(reply) == [("answer", "asymmetry.about"), ("answer", "side-effects.pain"),
-                               ("answer", "botox.what-is-it")]
 
 
 def test_it_is_not_botox_beside_an_answer_about_the_face(bot):
