@@ -391,9 +391,10 @@ class Assistant(Immutable):
                 # and will it look the same on me as on my sister?"): two asks want two answers, so its own
                 # words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE) or match
-            if lent and not specific and match is None and pointing:
-                # "this", "it" point back at the story, whose words together pull several ways: the one sentence
-                # that answers the ask best, and well ("...I've heard Botox can even out a face. Could this help me?")
+            if lent and not specific and match is None:
+                # A vague ask, or one pointing back ("this", "it"), at a story whose words together pull several ways:
+                # the one sentence that answers it best, and well ("...I've heard Botox can even out a face. Could this
+                # help me?", "...She's terrified of side effects. What could actually happen?")
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
                 told_here = {matcher.subject_words(said[s.text].features) for s in segments
                              if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
