@@ -863,6 +863,9 @@ def test_who_asks_for_someone(bot, message, expected):
     pytest.param("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
                  "childhood. really scared of looking frozen like a statue, is that what happens with botox?",
                  [("answer", "botox.how-it-works.frozen")], id="the-sentence-pointed-at"),
+    # "just as well" as hers asks whether results differ from person to person
+    pytest.param("My twin and I were both born with crooked smiles. She had botox and it looks great now. Will mine "
+                 "work just as well?", [("answer", "individual-needs")], id="just-as-well"),
     # a vague ask is read with the one sentence of the story that answers it: her fear of side effects
     pytest.param("My nan (72) had Bell's palsy a decade ago and wants injections to even up her mouth. She's petrified "
                  "of side effects. What could actually happen?", [("answer", "side-effects")], id="vague-ask-one-sentence"),
