@@ -863,6 +863,10 @@ def test_who_asks_for_someone(bot, message, expected):
     pytest.param("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
                  "childhood. really scared of looking frozen like a statue, is that what happens with botox?",
                  [("answer", "botox.how-it-works.frozen")], id="the-sentence-pointed-at"),
+    # after an injection told, "is this normal?" read as a side effect stands beside another answer though unsure
+    pytest.param("Got botox for my frown lines a fortnight ago and I'm thrilled, but the area above my brows feels "
+                 "thicker than it was. Is this normal? Can I expect the same result each time?",
+                 [("answer", "side-effects.asymmetry"), ("answer", "individual-needs")], id="after-an-injection"),
     # "just as well" as hers asks whether results differ from person to person
     pytest.param("My twin and I were both born with crooked smiles. She had botox and it looks great now. Will mine "
                  "work just as well?", [("answer", "individual-needs")], id="just-as-well"),
