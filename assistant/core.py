@@ -41,7 +41,6 @@ CLAUSE_LABELS = 3  # labels ranked exactly for each clause of a message (the bes
 VAGUE_SCORE = 0.7  # ...and beside other asks, above this
 WHOLE_SCORE = 0.99  # an ask scoring this on its own words is said in full by an example
 OWN_LEAD = 0.2  # ...or leads the story's reading of it by this much
-INJECTED_SCORE = 0.6  # ...or above this, in a story of an injection given, with an answer that presumes Botox
 SENTENCE_SCORE = 0.75  # an ask pointing back is read with the one sentence of the story that answers it this well
 SURE_SCORE = 0.8  # an ask naming nothing of the subject ("who does it?") still stands on its own above this
 QUESTION_ECHO_CHARS = 1000  # the question as echoed in JSON: controls removed, length capped
@@ -301,14 +300,13 @@ class Assistant(Immutable):
         named = context.topic is not None or any(a.anchored for a in said.values())
         anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
         # a result gone wrong told after an injection given (asked only if a rule needs it)
-        injected = cache(lambda: self.urgent.tells_injection(reading))
-        undone = cache(lambda: self._result_told(segments, said) and injected())
-        found = self._found(segments, asks, said, anchored, told, lend=named, undone=undone, injected=injected)
+        undone = cache(lambda: self._result_told(segments, said) and self.urgent.tells_injection(reading))
+        found = self._found(segments, asks, said, anchored, told, lend=named, undone=undone)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True, told, lend=True, undone=undone, injected=injected)
+            found = self._found(segments, asks, said, True, told, lend=True, undone=undone)
             anchored = True
         unsure = {a for m, a in found if m.kind == "ambiguous" or (m.kind == "not-covered" and not m.topic)}
         answers = [m for m, _ in found if m.kind == "answer"]
@@ -317,7 +315,7 @@ class Assistant(Immutable):
             # Where an answer is about Botox itself ("does it hurt?"), "it" in an ask left unread or unsure is Botox
             # too ("...what's it made of?"); where the answers are about the face ("is it common?"), it is not. The
             # asks already read keep their reading.
-            again = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True, injected=injected)
+            again = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True)
             found = [f for f in found if f[1] not in unsure] + [f for f in again if f[1] in unsure]
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
@@ -325,11 +323,10 @@ class Assistant(Immutable):
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
                anchored: bool, told: tuple[str, ...], lend: bool, undone: Callable[[], bool],
-               of_botox: bool = False, injected: Callable[[], bool] = lambda: False) -> list[tuple[Match, str]]:
+               of_botox: bool = False) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
         words in the order said; ``lend``: the message names Botox, and its story lends its words freely;
-        ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`;
-        ``injected``: whether it tells of an injection given)."""
+        ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
@@ -394,10 +391,9 @@ class Assistant(Immutable):
                 # and will it look the same on me as on my sister?"): two asks want two answers, so its own
                 # words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE) or match
-            if lent and not specific and match is None:
-                # A vague ask, or one pointing back ("this", "it"), at a story whose words together pull several ways:
-                # the one sentence that answers it best, and well ("...I've heard Botox can even out a face. Could this
-                # help me?", "...She's terrified of side effects. What could actually happen?")
+            if lent and not specific and match is None and pointing:
+                # "this", "it" point back at the story, whose words together pull several ways: the one sentence
+                # that answers the ask best, and well ("...I've heard Botox can even out a face. Could this help me?")
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
                 told_here = {matcher.subject_words(said[s.text].features) for s in segments
                              if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
@@ -451,10 +447,7 @@ class Assistant(Immutable):
             # reads too weakly to stand beside other answers: its own words stand if they answer it surely
             vague = [((self._sure_own(own[a], SURE_SCORE) if m.score < VAGUE_SCORE and own[a].anchored
                        and matcher.specific(own[a]) else None) or m, a) for m, a in vague]
-        # (after an injection told, "is this normal?" read as about Botox stands from a lower score: "had botox two weeks ago
-        # ... my eyelids seem puffy. Is this normal? Will I get the same result each time?")
-        found += [v for v in vague if v[0].score >= VAGUE_SCORE or (
-            v[0].score >= INJECTED_SCORE and matcher.presumes_botox(v[0].intent or "") and injected())]
+        found += [v for v in vague if v[0].score >= VAGUE_SCORE]
         unread += [(_unread(m), a) for m, a in vague if m.score < VAGUE_SCORE and plainly_asks(a)]
         if any(m.kind == "answer" or m.topic for m, _ in found):  # beside answers or named topics, name what the guide doesn't answer
             found += unanswered + _one_each(unread, found + unanswered, question)

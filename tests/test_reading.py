@@ -863,16 +863,6 @@ def test_who_asks_for_someone(bot, message, expected):
     pytest.param("I host a podcast with video so my face is on camera all day. one eyebrow has sat higher since "
                  "childhood. really scared of looking frozen like a statue, is that what happens with botox?",
                  [("answer", "botox.how-it-works.frozen")], id="the-sentence-pointed-at"),
-    # after an injection told, "is this normal?" read as a side effect stands beside another answer though unsure
-    pytest.param("Got botox for my frown lines a fortnight ago and I'm thrilled, but the area above my brows feels "
-                 "thicker than it was. Is this normal? Can I expect the same result each time?",
-                 [("answer", "side-effects.asymmetry"), ("answer", "individual-needs")], id="after-an-injection"),
-    # "just as well" as hers asks whether results differ from person to person
-    pytest.param("My twin and I were both born with crooked smiles. She had botox and it looks great now. Will mine "
-                 "work just as well?", [("answer", "individual-needs")], id="just-as-well"),
-    # a vague ask is read with the one sentence of the story that answers it: her fear of side effects
-    pytest.param("My nan (72) had Bell's palsy a decade ago and wants injections to even up her mouth. She's petrified "
-                 "of side effects. What could actually happen?", [("answer", "side-effects")], id="vague-ask-one-sentence"),
     # "is that normal?" asks of the crooked smile just asked about; a condition ("if it really bothers me") is no story
     pytest.param("why is my smile so crooked in pictures, is that normal? and if it really bothers me is botox "
                  "something that could help?", [("answer", "asymmetry.about"), ("answer", "asymmetry.treatment")],
