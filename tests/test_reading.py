@@ -965,7 +965,8 @@ def test_it_is_what_the_clause_before_names_when_the_ask_names_only_a_shape(bot,
 
 
 @pytest.mark.parametrize("question", ["my laptop is slow, what's the best way to fix it?",
-                                      "what's the best way to make friends?"])
+                                      "what's the best way to make friends?",
+                                      "A ball hit my face at football. My cheek is bruised. What could happen?"])
 def test_everyday_questions_get_no_botox_answer(bot, question):
     assert bot.ask(question).kind == "out-of-scope", parts_of(bot.ask(question))
 
