@@ -451,10 +451,6 @@ class IntentMatcher(Immutable):
         """The words of the subject among these (Botox, a bruise, the face...)."""
         return frozenset(features) & self._topical
 
-    def beyond_botox(self, features: Iterable[str]) -> frozenset[str]:
-        """The words of the subject among these besides Botox and injections themselves (a brow, a bruise...)."""
-        return frozenset(features) & self._beyond_botox
-
     def about_subject(self, features: Iterable[str]) -> bool:
         """True if a message that never names Botox still names two words of its subject beyond the shape
         words ("my brows are uneven since it was done, and there's bruising": a bruise and a brow; a cake
