@@ -301,12 +301,19 @@ class Assistant(Immutable):
         anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
         # a result gone wrong told after an injection given (asked only if a rule needs it)
         undone = cache(lambda: self._result_told(segments, said) and self.urgent.tells_injection(reading))
-        found = self._found(segments, asks, said, anchored, told, lend=named, undone=undone)
+        # a face gone wrong told anywhere, with an injection given (looser: "...10 days later it's more lopsided")
+        harmed = cache(lambda: any(tells_harm(a.text) for a in said.values()) and self.urgent.tells_injection(reading))
+
+        def result(concepts: frozenset[str]) -> bool:
+            """True if the message tells of a result gone wrong: says one of the concepts, or a face harmed after an injection."""
+            return not concepts.isdisjoint(whole) or harmed()
+
+        found = self._found(segments, asks, said, anchored, told, lend=named, undone=undone, result=result)
         if not anchored and len(asks) > 1 and any(self._by_id[m.intent or ""].kind == DOMAIN_KIND
                                                   for m, _ in found if m.kind == "answer"):
             # One ask answered from the guide ("is it safe?"): the message is about the subject, and so
             # are its other asks ("...and who should do it?").
-            found = self._found(segments, asks, said, True, told, lend=True, undone=undone)
+            found = self._found(segments, asks, said, True, told, lend=True, undone=undone, result=result)
             anchored = True
         unsure = {a for m, a in found if m.kind == "ambiguous" or (m.kind == "not-covered" and not m.topic)}
         answers = [m for m, _ in found if m.kind == "answer"]
@@ -315,7 +322,7 @@ class Assistant(Immutable):
             # Where an answer is about Botox itself ("does it hurt?"), "it" in an ask left unread or unsure is Botox
             # too ("...what's it made of?"); where the answers are about the face ("is it common?"), it is not. The
             # asks already read keep their reading.
-            again = self._found(segments, asks, said, True, told, lend=True, undone=undone, of_botox=True)
+            again = self._found(segments, asks, said, True, told, lend=True, undone=undone, result=result, of_botox=True)
             found = [f for f in found if f[1] not in unsure] + [f for f in again if f[1] in unsure]
         asked_at = {s.text: s.start for s in asks}
         parts = self._parts(sorted(found, key=lambda f: asked_at[f[1]]), whole, told)
@@ -323,10 +330,11 @@ class Assistant(Immutable):
 
     def _found(self, segments: list[Segment], asks: list[Segment], said: dict[str, Analysis],
                anchored: bool, told: tuple[str, ...], lend: bool, undone: Callable[[], bool],
-               of_botox: bool = False) -> list[tuple[Match, str]]:
+               result: Callable[[frozenset[str]], bool], of_botox: bool = False) -> list[tuple[Match, str]]:
         """Each ask's reading: answers and not-covered topics, with the ask they answer (``told``: the story's
         words in the order said; ``lend``: the message names Botox, and its story lends its words freely;
-        ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`)."""
+        ``undone``: whether the story tells of a result gone wrong after an injection given, :meth:`_result_told`;
+        ``result``: whether the message tells of a result gone wrong at all, as an answer's ``told`` concepts say it)."""
         matcher = self.matcher
         # The story lends its subject words to vague asks: a message that never names Botox only if it
         # names two words of the subject and no topic the guide doesn't cover ("my jaw is wider, my eye
@@ -377,7 +385,8 @@ class Assistant(Immutable):
             # guide doesn't cover ("how much would it be?" asks the price, whatever the story)
             specific = matcher.specific(analysis) and not (scene and points_back and not matcher.named_apart(analysis))
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = self._with_scene(analysis, anchored, own_scene, lend, undone=undone) if lent and not specific else None
+            match = (self._with_scene(analysis, anchored, own_scene, lend, undone=undone, result=result)
+                     if lent and not specific else None)
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere
@@ -397,7 +406,8 @@ class Assistant(Immutable):
                 # (only a sentence's subject words are lent, so each different set of them is tried once)
                 told_here = {matcher.subject_words(said[s.text].features) for s in segments
                              if not s.ask and s.start < segment.start} - {frozenset(), matcher.subject_words(scene)}
-                tries = [self._with_scene(analysis, anchored, words, lend, at_least=SENTENCE_SCORE) for words in told_here]
+                tries = [self._with_scene(analysis, anchored, words, lend, at_least=SENTENCE_SCORE, undone=undone, result=result)
+                         for words in told_here]
                 match = max((t for t in tries if t is not None and t.score >= SENTENCE_SCORE),
                             key=lambda t: (t.score, t.intent or ""), default=None)
             if match is None:
@@ -412,7 +422,7 @@ class Assistant(Immutable):
                 if match.kind == "not-covered" and match.topic and lent and not matcher.named_apart(analysis):
                     # a topic the guide doesn't cover that the ask only resembles ("could botox lift it?" is
                     # like lifting an eyelid) yields to the story's reading, if that is sure ("my brow has dropped")
-                    story = self._with_scene(analysis, anchored, scene, lend, at_least=SURE_SCORE)
+                    story = self._with_scene(analysis, anchored, scene, lend, at_least=SURE_SCORE, undone=undone, result=result)
                     if story is not None and story.score >= SURE_SCORE:
                         match = replace(story, rule=f"{story.rule}; read with the story, as the ask only resembles the "
                                                     f"not-covered topic '{match.topic}' and names none of its keywords")
@@ -420,7 +430,7 @@ class Assistant(Immutable):
                     found.append((match, segment.text))
                     continue
                 if lent and specific:  # a specific ask the guide can't answer alone: the story may help
-                    match = self._with_scene(analysis, anchored, scene, lend) or match
+                    match = self._with_scene(analysis, anchored, scene, lend, undone=undone, result=result) or match
             if (match.kind == "answer" and not specific and (topic := matcher.after_treatment(match.intent or "")) is not None
                     and matcher.speaks_of(topic, own_words) and undone()):
                 # "got botox last week and my brow has dropped. How do I fix it?": to fix the result told
@@ -470,12 +480,14 @@ class Assistant(Immutable):
         return own if own.kind == "answer" and own.score >= at_least else None
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
-                    at_least: float = 0.0, undone: Callable[[], bool] | None = None) -> Match | None:
+                    at_least: float = 0.0, undone: Callable[[], bool] | None = None,
+                    result: Callable[[frozenset[str]], bool] | None = None) -> Match | None:
         """The ask read with the story's subject words, if that answers it ("can botox help?" after
         "my face has always been lopsided"); None if it doesn't, answers only with small talk, or rests
         on nothing but the Botox the story lent it ("I went for a run after my botox. Is that ok?" is no
         question of what Botox is). ``lend``: the message names Botox, so an answer that presumes it may be lent;
-        ``at_least``: only an answer scoring at least this is wanted."""
+        ``at_least``: only an answer scoring at least this is wanted; ``result``: whether the message tells of a result
+        gone wrong, which an answer about one needs unless the ask's own words name the subject it shares."""
         match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                             top=CLAUSE_LABELS, at_least=at_least)
         if match.kind == "ambiguous" and undone is not None:
@@ -486,6 +498,13 @@ class Assistant(Immutable):
             if taken and len(taken) < len(families) and undone():  # the best of the rest
                 match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                                     top=CLAUSE_LABELS, at_least=at_least, without=taken)
+        if (match.kind == "answer" and result is not None and (told := self.matcher.told(match.intent or ""))
+                and not self.matcher.beyond_botox(match.shared & analysis.features_set)
+                and not result(told)):
+            # "my mouth sits lower since my stroke... what is the stuff made from?": the story's uneven face is no
+            # result gone wrong, and an answer about one rests only on the story's words: the best of the rest
+            match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
+                                                top=CLAUSE_LABELS, at_least=at_least, without=frozenset({match.intent or ""}))
         if match.kind != "answer" or self._by_id[match.intent or ""].kind == "chat":
             return None
         if not lend and self.matcher.presumes_botox(match.intent or "") and not (

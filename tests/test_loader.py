@@ -186,6 +186,16 @@ def test_a_not_covered_topic_may_only_name_intents_that_exist(tmp_path, field):
     assert problems(pack(tmp_path, GOOD + topic.replace(", nobody", ""))) == []
 
 
+def test_an_intent_may_only_name_lexicon_concepts_as_told(tmp_path):
+    text = GOOD.replace("    source: [g1]\n    examples:\n      - who should", "    source: [g1]\n    told: [worse, nowhere]\n    examples:\n      - who should", 1)
+    assert "told" in text
+    lexicon = "lexicon:\n  concepts:\n    worse: [more uneven, worse]\n"
+    found = problems(pack(tmp_path, text + lexicon))
+    assert len(found) == 1 and found[0].endswith("intent 'provider' told names an unknown lexicon concept 'nowhere'"), found
+    assert problems(pack(tmp_path, text.replace(", nowhere", "") + lexicon)) == []
+    assert load_knowledge(pack(tmp_path, text.replace(", nowhere", "") + lexicon)).intent("provider").told == ("worse",)
+
+
 def test_validate_warns_about_a_keyword_that_reads_as_the_subjects_name_alone(tmp_path):
     topic = ("not_covered:\n  - id: alternatives\n    title: other treatments\n    keywords: [fillers, besides botox]\n"
              "    examples:\n      - botox or fillers\n")

@@ -621,6 +621,28 @@ def test_is_this_normal_after_a_result_told_is_about_the_face_left_uneven(bot):
         "side-effects.asymmetry")
 
 
+@pytest.mark.parametrize("message, wanted", [
+    ("my right cheek has sat lower than the left since a bike crash in 2019 and my GP brought up botox. "
+     "what is the stuff actually made of?", "botox.what-is-it"),
+    ("my husband wants botox for his lopsided grin after a jaw operation. is it a chemical or a drug? what's actually "
+     "in it", "botox.what-is-it"),
+])
+def test_a_story_of_an_uneven_face_lends_no_answer_about_a_result_gone_wrong(bot, message, wanted):
+    # the face is uneven, but no injection has left it so: the story's words can't make the ask one about a
+    # face left more uneven (its intent's `told`), and the next best reading stands
+    parts = parts_of(bot.ask(message))
+    assert ("answer", "side-effects.asymmetry") not in parts and ("answer", wanted) in parts, parts
+
+
+@pytest.mark.parametrize("message", [
+    "got botox to get my lopsided smile sorted and now, a fortnight on, it's more lopsided than before. "
+    "is this something that happens?",  # the result told in words of its own ("more lopsided")
+    "had my botox 12 days ago and my left eyebrow sits higher now, is that normal?",  # a face gone wrong, after an injection
+])
+def test_a_story_that_tells_a_result_gone_wrong_still_lends_that_answer(bot, message):
+    assert ("answer", "side-effects.asymmetry") in parts_of(bot.ask(message))
+
+
 @pytest.mark.parametrize("message", [
     "saw a video of a woman who had botox to even out her smile. could it fix mine?",  # someone else's injection
     "my jaw is wider on one side. can botox fix it?",  # no injection given

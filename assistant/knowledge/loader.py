@@ -132,7 +132,7 @@ class _PackBuilder:
             answer = reader.field_text(found, "answer", what)
             examples = reader.field_texts(found, "examples", what)
             seq = {k: reader.texts(found[k][1], f"{what} {k}", allow_empty=True) if k in found else ()
-                   for k in ("source", "follow_up", "quiz_topics")}
+                   for k in ("source", "follow_up", "quiz_topics", "told")}
             title = reader.field_text(found, "title", what)
             ask = reader.field_text(found, "ask", what)
             if intent_id and answer and examples and kind in INTENT_KINDS:
@@ -297,6 +297,9 @@ class _PackBuilder:
                 for ref in getattr(intent, field_name):
                     if ref not in known:
                         reader.error(found[field_name][1], f"intent {intent.id!r} {field_name} names an unknown intent {ref!r}")
+            for concept in intent.told:
+                if concept not in lexicon.concepts:
+                    reader.error(found["told"][1], f"intent {intent.id!r} told names an unknown lexicon concept {concept!r}")
             if pack.sources:
                 for source in intent.source:
                     if source not in pack.sources:

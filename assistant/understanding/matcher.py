@@ -245,6 +245,7 @@ class IntentMatcher(Immutable):
                     for f in sorted(self._anchors)}
         self._treatment = max(named_by, key=named_by.__getitem__) if named_by else None
         self._broad = frozenset(knowledge.lexicon.broad)
+        self._told = {i.id: frozenset(i.told) for i in knowledge.intents if i.told}
         # Answers whose examples nearly all name Botox presume it ("will it leave a bruise?"): a message that
         # never names it gets them only by its own words, never by what its story lends.
         self._presume = frozenset(label for label, group in zip(labels, analysed)
@@ -451,6 +452,14 @@ class IntentMatcher(Immutable):
         """The words of the subject among these (Botox, a bruise, the face...)."""
         return frozenset(features) & self._topical
 
+    def beyond_botox(self, features: Iterable[str]) -> frozenset[str]:
+        """The words of the subject among these besides Botox and injections themselves (a bruise, the face...)."""
+        return frozenset(features) & self._beyond_botox
+
+    def told(self, label: str) -> frozenset[str]:
+        """The concepts that tell of the result gone wrong an answer is about (its intent's ``told``); empty for most."""
+        return self._told.get(label, frozenset())
+
     def about_subject(self, features: Iterable[str]) -> bool:
         """True if a message that never names Botox still names two words of its subject beyond the shape
         words ("my brows are uneven since it was done, and there's bruising": a bruise and a brow; a cake
@@ -574,10 +583,10 @@ class IntentMatcher(Immutable):
             analysis = self.with_scene(analysis, scene)
         if not analysis.features:
             return Match("empty", None, 0.0, rule="no words to match", analysis=analysis)
-        ranking = self._rank(analysis, top + sum(self._family[label] in without for label in self.labels) if without
+        ranking = self._rank(analysis, top + sum(self._family[label] in without or label in without for label in self.labels) if without
                              else top, at_least)
         if without:
-            ranking = [r for r in ranking if self._family[self.labels[r[0]]] not in without][:top]
+            ranking = [r for r in ranking if self._family[self.labels[r[0]]] not in without and self.labels[r[0]] not in without][:top]
         subject = analysis.features_set & self._beyond_botox if analysis.anchored else frozenset()
         talk = len(ranking)
         if subject:  # small talk never answers a question about Botox naming a word of the subject it doesn't share
