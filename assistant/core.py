@@ -302,7 +302,8 @@ class Assistant(Immutable):
         # a result gone wrong told after an injection given (asked only if a rule needs it)
         undone = cache(lambda: self._result_told(segments, said) and self.urgent.tells_injection(reading))
         # a face gone wrong told anywhere, with an injection given (looser: "...10 days later it's more lopsided")
-        harmed = cache(lambda: any(tells_harm(a.text) for a in said.values()) and self.urgent.tells_injection(reading))
+        harmed = cache(lambda: any(tells_harm(a.text) for a in said.values()) and not any(
+            tells_nothing_done(a.text) for a in said.values()) and self.urgent.tells_injection(reading))
 
         def result(concepts: frozenset[str]) -> bool:
             """True if the message tells of a result gone wrong: says one of the concepts, or a face harmed after an injection."""

@@ -72,3 +72,24 @@ def test_asking_whether_anyone_has_had_botox_for_it_tells_of_no_injection(bot):
 ])
 def test_someone_or_anyone_beside_an_injection_told_still_raises_the_alarm(bot, message):
     assert bot.ask(message).kind == "urgent"
+
+
+@pytest.mark.parametrize("message", [
+    "had botox for my frown lines two weeks ago. one eyelid has been drooping since my car accident",
+    "went for botox last month. I have one eye that looks smaller since I fractured my cheekbone playing hockey",
+])
+def test_a_sign_told_with_a_cause_of_its_own_apart_from_the_injection_is_no_alarm(bot, message):
+    # the sentence telling the sign names its own cause (an accident, a fracture) and no injection
+    assert bot.ask(message).kind != "urgent"
+    # ...told with the injection, or with no cause of its own, it still raises the alarm
+    assert bot.ask("one eyelid has been drooping since my botox two weeks ago, not since my car accident").kind == "urgent"
+    assert bot.ask("had botox for my frown lines two weeks ago. one eyelid has been drooping since").kind == "urgent"
+
+
+def test_totally_and_completely_tell_half_a_face_only_of_the_sign_itself(bot):
+    # "the left is totally fine" is no whole side drooping: only "completely drooped", "totally numb"... are
+    assert bot.ask("my face droops on the right after botox and the left is totally fine, "
+                   "do they use the same amount for everyone?").kind != "urgent"
+    assert bot.ask("nothing has changed since my botox, my smile is still totally lopsided. "
+                   "when does it start working?").kind != "urgent"
+    assert bot.ask("had botox and the right side of my face has completely drooped").urgency == "emergency"

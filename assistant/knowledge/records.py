@@ -108,7 +108,7 @@ class RedFlag:
 
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
 URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
-                "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
+                "now", "sudden", "recent", "later", "long_standing", "other_cause", "own_cause", "injection", "injection_before",
                 "injection_after", "people", "spread")
 
 
@@ -137,6 +137,7 @@ class UrgentRules:
     later: tuple[str, ...] = ()
     long_standing: tuple[str, ...] = ()
     other_cause: tuple[str, ...] = ()
+    own_cause: tuple[str, ...] = ()  # a contact-doctor sign told with one of these, apart from the injection, has its own cause
     injection: tuple[str, ...] = ()
     injection_before: tuple[str, ...] = ()
     injection_after: tuple[str, ...] = ()

@@ -180,6 +180,7 @@ class UrgentCheck:
         self._passed = phrases(rules.passed)
         self._long_standing = phrases(rules.long_standing)
         self._other_cause = phrases(rules.other_cause)
+        self._own_cause = phrases(rules.own_cause)
         self._injection = phrases(rules.injection)
         self._before = phrases(rules.injection_before)
         self._after = phrases(rules.injection_after)
@@ -362,8 +363,9 @@ class UrgentCheck:
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
-                if w.any_in(self._long_standing, lo, hi) and sentence not in injected_in:
-                    continue  # "i get dizzy when i stand up, always have": a sign of long standing
+                if (w.any_in(self._long_standing, lo, hi) or w.any_in(self._own_cause, lo, hi)) and sentence not in injected_in:
+                    continue  # "i get dizzy when i stand up, always have": a sign of long standing; "one eye looks smaller
+                    # since i fractured my cheekbone": a sign with a cause of its own, told apart from the injection
                 if (w.any_in(self._treatment, lo, hi) and not current and sentence not in injected_in):
                     continue
             elif not (in_context or injected or standalone or self._personal(w, lo, hi)):
