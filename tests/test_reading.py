@@ -1062,3 +1062,25 @@ def test_one_typing_slip_is_one_edit_in_a_word_spelled_right_and_the_same_for_a_
 
 def test_a_swap_of_two_letters_is_the_likelier_typo(bot):
     assert bot.lexicon.correct("thakn") == "thank" and bot.lexicon.correct("paln") == "plan"
+
+
+@pytest.mark.parametrize("message, opens", [
+    ("where on earth do you park near the clinic", True), ("how on earth do they choose the dose", True),
+    ("we went down to earth with it", False),
+])
+def test_on_earth_after_a_question_word_still_asks(message, opens):
+    # "where on earth do you...", "why on earth would...": the intensifier doesn't hide the question
+    assert [s.ask for s in read_message(message)] == [opens]
+
+
+@pytest.mark.parametrize("message, topic, count", [
+    ("is a nurse allowed to do my botox? also where on earth do you park round there", None, 2),
+    ("who should do my botox, and what do they charge?", "cost", 2),
+    ("what do clinics charge for botox?", "cost", 1), ("is botox worth the money for a wonky smile?", "cost", 1),
+    ("what can go wrong with botox, and can it be undone if I hate it?", "reversal", 2),
+    ("can botox even out my brows or would a brow lift be better?", "other-treatments", 2),
+])
+def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
+    # the price ("charge", "worth the money"), undoing it ("undone"), surgery ("a brow lift"), or no topic at all
+    parts = parts_of(bot.ask(message))
+    assert ("not-covered", topic) in parts and len(parts) == count, parts

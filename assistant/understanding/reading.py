@@ -210,9 +210,11 @@ def _is_ask(text: str, question_mark: bool, sentence_start: bool = False) -> boo
         return True
     lowered = text.lower()
     words = [_WE_ARE.get(w, w).strip("'\"(,").replace("'", "").replace("\u2019", "")  # "what's": whats
-             for w in lowered.split()[:3]]
+             for w in lowered.split()[:5]]
     if len(words) > 1 and len(words[0]) > 4 and words[0].endswith("ly"):  # "roughly how much...", "honestly is it..."
         words = words[1:]
+    if words[1:3] == ["on", "earth"]:  # "where on earth do you park?" asks as "where do you park?" does
+        words = words[:1] + words[3:]
     words = words[:2]
     return _opens_question(words, sentence_start) or any(p in lowered for p in ASK_PHRASES)
 
