@@ -386,8 +386,14 @@ class Assistant(Immutable):
             # guide doesn't cover ("how much would it be?" asks the price, whatever the story)
             specific = matcher.specific(analysis) and not (scene and points_back and not matcher.named_apart(analysis))
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
-            match = (self._with_scene(analysis, anchored, own_scene, lend, undone=undone, result=result)
-                     if lent and not specific else None)
+            match = None
+            if (lent and not specific and points_back and analysis.anchored and told_before is not None and not told_before.ask
+                    and matcher.names_botox_last(said[told_before.text])):
+                # "it" right after a clause that names Botox last is Botox ("My GP mentioned botox. What actually is
+                # it?"), not the story told before that: its own words stand if they answer it surely
+                match = self._sure_own(analysis, SURE_SCORE)
+            if match is None and lent and not specific:
+                match = self._with_scene(analysis, anchored, own_scene, lend, undone=undone, result=result)
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
                 # An ask naming Botox that an answer's example says in full ("what is Botox exactly?") needs
                 # nothing of the story, whose words would pull it elsewhere

@@ -1084,3 +1084,25 @@ def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
     # the price ("charge", "worth the money"), undoing it ("undone"), surgery ("a brow lift"), or no topic at all
     parts = parts_of(bot.ask(message))
     assert ("not-covered", topic) in parts and len(parts) == count, parts
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("my smile has drooped on one side since my stroke and my left eye waters. my physio brought up botox. "
+     "what actually is it?", "botox.what-is-it"),
+    ("one brow has sat higher than the other for years and it shows in every photo. my sister swears by botox. "
+     "is it safe?", "side-effects.safety"),
+])
+def test_it_right_after_a_clause_naming_botox_last_is_botox(bot, message, intent):
+    # "it" points at what the clause just before names last, Botox, not at the face the story told before that
+    assert parts_of(bot.ask(message))[0] == ("answer", intent), parts_of(bot.ask(message))
+
+
+@pytest.mark.parametrize("message, topic", [
+    ("my left brow has sat higher since I was a teenager and it shows in photos. is botox safe?", None),
+    ("my jaw has been wider on one side since my teens. is botox safe for it?", None),
+    ("my son is a teenager with a lopsided smile, is botox safe for him?", "eligibility"),
+])
+def test_a_time_of_life_told_is_no_age_asked_about(bot, message, topic):
+    # "since I was a teenager" tells when; "my son is a teenager" tells who would have it, which the guide doesn't cover
+    reply = bot.ask(message)
+    assert (reply.parts[0].topic if reply.parts else reply.topic) == topic and (topic or reply.intent == "side-effects.safety")

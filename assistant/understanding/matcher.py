@@ -456,6 +456,10 @@ class IntentMatcher(Immutable):
         """The words of the subject among these besides Botox and injections themselves (a bruise, the face...)."""
         return frozenset(features) & self._beyond_botox
 
+    def names_botox_last(self, analysis: Analysis) -> bool:
+        """True if the last word of the subject a clause says is Botox or injections ("my GP mentioned botox")."""
+        return next((f for f in reversed(analysis.sequence) if f in self._topical), None) in self._anchors
+
     def told(self, label: str) -> frozenset[str]:
         """The concepts that tell of the result gone wrong an answer is about (its intent's ``told``); empty for most."""
         return self._told.get(label, frozenset())
