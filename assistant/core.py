@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, Callable, Iterable, Literal, get_args
@@ -363,9 +364,10 @@ class Assistant(Immutable):
             # to France, or is it dangerous?" (France), "the table's legs are uneven, what's the best way to level it?"
             # (an ask whose only word of the subject is one of shape: the table)
             told_before = next((s for s in reversed(segments) if s.start < segment.start), None) if pointing else None
+            named_last = matcher.last_subject(said[told_before.text]) if told_before is not None else None
             if (told_before is not None and not anchored and matcher.unknown(said[told_before.text])
-                    and (points_back or matcher.only_broad(own_words))):
-                continue
+                    and (points_back or matcher.only_broad(own_words)) and (named_last is None or named_last in matcher.broad)):
+                continue  # (but "I have my first consultation next week. What happens at it?": the consultation)
             before = told_before if points_back else None
             pointed = said[before.text] if before is not None and anchored and not before.ask else None
             named = (matcher.named_apart(pointed) if pointed is not None and (checks_claim(segment.text) or (
@@ -387,11 +389,18 @@ class Assistant(Immutable):
             specific = matcher.specific(analysis) and not (scene and points_back and not matcher.named_apart(analysis))
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = None
-            if (lent and not specific and points_back and analysis.anchored and told_before is not None and not told_before.ask
-                    and matcher.names_botox_last(said[told_before.text])):
-                # "it" right after a clause that names Botox last is Botox ("My GP mentioned botox. What actually is
-                # it?"), not the story told before that: its own words stand if they answer it surely
+            # "it" right after a told clause is what that clause names last
+            last = (named_last if points_back and not specific and told_before is not None and not told_before.ask
+                    and not _CONDITION.match(told_before.text) else None)  # (a condition's "it" is what may come of it)
+            if lent and last in matcher.anchors and analysis.anchored:
+                # Botox ("My GP mentioned botox. What actually is it?"), not the story told before that: the ask's own
+                # words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE)
+            elif not lent and last is not None and last not in matcher.anchors | matcher.broad and not matcher.unknown(analysis):
+                # with no story to lend its words, the one word named ("I'm nervous about my first consultation. What
+                # happens at it?"), if that answers it surely
+                it = matcher.meaning(analysis, last)
+                match = self._sure_own(it, SURE_SCORE, anchored=anchored) if it is not analysis else None
             if match is None and lent and not specific:
                 match = self._with_scene(analysis, anchored, own_scene, lend, undone=undone, result=result)
             if lent and not specific and not pointing and analysis.anchored and (match is None or match.score < WHOLE_SCORE):
@@ -481,9 +490,10 @@ class Assistant(Immutable):
         return any(not s.ask and said[s.text].anchored and first_person(said[s.text].text) and tells_harm(said[s.text].text)
                    for s in segments)
 
-    def _sure_own(self, analysis: Analysis, at_least: float) -> Match | None:
-        """The ask read on its own words, in a message about Botox, if that answers it with at least this score."""
-        own = self.matcher.match_analysis(analysis, anchored=True, in_story=True, top=CLAUSE_LABELS, at_least=at_least)
+    def _sure_own(self, analysis: Analysis, at_least: float, anchored: bool = True) -> Match | None:
+        """The ask read on its own words, in a message about Botox (unless not ``anchored``), if that answers it with
+        at least this score."""
+        own = self.matcher.match_analysis(analysis, anchored=anchored, in_story=anchored, top=CLAUSE_LABELS, at_least=at_least)
         return own if own.kind == "answer" and own.score >= at_least else None
 
     def _with_scene(self, analysis: Analysis, anchored: bool, scene: frozenset[str], lend: bool,
@@ -721,6 +731,7 @@ _REPORTING = frozenset({"said", "say", "told", "reckon", "think", "claim", "swea
 REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in at most this many words
 
 
+_CONDITION = re.compile(r"(?:if|when|once)\s", re.IGNORECASE)  # a clause telling what may happen ("if my face ends up uneven")
 _YOU = frozenset({"you", "your", "yours", "u", "ur"})  # words that address the assistant
 
 

@@ -1106,3 +1106,14 @@ def test_a_time_of_life_told_is_no_age_asked_about(bot, message, topic):
     # "since I was a teenager" tells when; "my son is a teenager" tells who would have it, which the guide doesn't cover
     reply = bot.ask(message)
     assert (reply.parts[0].topic if reply.parts else reply.topic) == topic and (topic or reply.intent == "side-effects.safety")
+
+
+def test_it_right_after_a_told_clause_is_the_word_it_names_last(bot):
+    # no story about the subject to lend its words: "it" is the one thing the clause before named
+    for message in ("I have my first consultation next week. what happens at it?", "booked a consultation. what happens at it?"):
+        assert parts_of(bot.ask(message)) == [("answer", "consultation")], parts_of(bot.ask(message))
+    # a thing of no subject, a shape word ("the table's legs are uneven"), a condition ("if my face ends up uneven"): no
+    assert bot.ask("we're going to a wedding next week. what happens at it?").intent is None
+    assert bot.ask("the table's legs are uneven, what's the best way to level it?").intent is None
+    assert ("answer", "asymmetry.treatment") not in parts_of(
+        bot.ask("does it wear off eventually? and if my face ends up uneven can they just correct it?"))

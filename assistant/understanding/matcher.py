@@ -101,6 +101,20 @@ def _said(run: tuple[str, ...], sequence: Sequence[str]) -> bool:
     return any(sequence[i : i + size] == run for i, f in enumerate(sequence) if f == first)
 
 
+def _asks_of_it(text: str) -> bool:
+    """True if a question asks about "it" ("would it...", "how does it...", "...go to for it"), not "is it just me?",
+    "can it be fixed?" (the result), "why does it happen?" or "is it normal for my jaw to be wider?"."""
+    words = text.split()
+    at = 1 if words[:1] and words[0] in _ASKING else 2 if words[:1] and words[0] in _WH else len(words)
+    subject = words[at:at + 1]
+    said_it = not _IT.isdisjoint(subject)  # "it" asked about right after the question's opening
+    if not said_it:
+        return bool(words[-1:]) and words[-1] in _IT
+    return not (words[at + 1:at + 3] in (["just", "me"], ["only", "me"])  # an idiom
+                or words[at + 1:at + 2] in (["be"], ["happen"], ["occur"])  # what is done to it, what happens
+                or (words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"])))
+
+
 def _said_in(analysis: Analysis) -> tuple[str, ...]:
     """The features in the order said, then each word lent by the story on its own (so a lent word can
     name a topic, but never make a phrase with another)."""
@@ -456,9 +470,19 @@ class IntentMatcher(Immutable):
         """The words of the subject among these besides Botox and injections themselves (a bruise, the face...)."""
         return frozenset(features) & self._beyond_botox
 
-    def names_botox_last(self, analysis: Analysis) -> bool:
-        """True if the last word of the subject a clause says is Botox or injections ("my GP mentioned botox")."""
-        return next((f for f in reversed(analysis.sequence) if f in self._topical), None) in self._anchors
+    def last_subject(self, analysis: Analysis) -> str | None:
+        """The last word of the subject a clause says ("botox" in "my GP mentioned botox"), or None."""
+        return next((f for f in reversed(analysis.sequence) if f in self._topical), None)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The concepts that name the subject itself (Botox, injections)."""
+        return self._anchors
+
+    @property
+    def broad(self) -> frozenset[str]:
+        """The concepts of the subject that describe everyday things too (uneven: a cake, a table)."""
+        return self._broad
 
     def told(self, label: str) -> frozenset[str]:
         """The concepts that tell of the result gone wrong an answer is about (its intent's ``told``); empty for most."""
@@ -525,23 +549,21 @@ class IntentMatcher(Immutable):
         """The ask with "it" read as the Botox (or injections) the message names ("would it even out my
         face?", "who should I go to for it?" in a message about Botox), if it names none itself; never as the
         injector ("how do I choose an injector, and what should they ask me?" asks what a consultation covers)."""
-        words = analysis.text.split()
-        at = 1 if words[:1] and words[0] in _ASKING else 2 if words[:1] and words[0] in _WH else len(words)
-        subject = words[at:at + 1]
-        if analysis.anchored or (_IT.isdisjoint(subject) and not (words[-1:] and words[-1] in _IT)):  # "it" asked about
-            return analysis  # ("would it...", "how does it...", "...go to for it"), only
-        said_it = not _IT.isdisjoint(subject)  # "it" asked about right after the question's opening
-        if said_it and words[at + 1:at + 3] in (["just", "me"], ["only", "me"]):  # "is it just me?": an idiom
+        if analysis.anchored or not _asks_of_it(analysis.text):
             return analysis
-        if said_it and words[at + 1:at + 2] in (["be"], ["happen"], ["occur"]):  # "can it be fixed?": what is done to
-            return analysis  # "it", the result, not Botox; "why does it happen?": what happens, not Botox
-        if said_it and words[at + 1:at + 2] and words[at + 1] in _HOW_USUAL and words[at + 2:at + 3] in (["for"], ["to"], ["that"]):
-            return analysis  # "is it normal for my jaw to be wider?": "it" is what follows
         named = tuple(f for f in dict.fromkeys(message) if f in self._anchors and f not in analysis.features_set
                       and f not in _PEOPLE)
         if not named:
             return analysis
         return replace(analysis, features=analysis.features + named, anchored=True, topical=True)
+
+    def meaning(self, analysis: Analysis, word: str) -> Analysis:
+        """The ask with "it" read as a word of the subject named just before it ("I have my first consultation
+        next week. What happens at it?"), as :meth:`meaning_botox` reads it as Botox."""
+        if word in analysis.features_set or not _asks_of_it(analysis.text):
+            return analysis
+        return replace(analysis, features=analysis.features + (word,), anchored=analysis.anchored or word in self._anchors,
+                       topical=True)
 
     @property
     def treatment(self) -> str | None:
