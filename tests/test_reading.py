@@ -1034,6 +1034,8 @@ def test_it_is_not_botox_beside_an_answer_about_the_face(bot):
 
 def test_a_message_about_something_else_is_read_whole(bot):
     assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
+    # "safely" is a word of the subject, but "it" points back at the ask before, about France
+    assert bot.ask("can i safely travel to france or is it dangerous").kind == "out-of-scope"
 
 
 def test_a_follow_up_in_context_still_reads_parts(bot):
