@@ -1119,3 +1119,23 @@ def test_it_right_after_a_told_clause_is_the_word_it_names_last(bot):
     assert bot.ask("the table's legs are uneven, what's the best way to level it?").intent is None
     assert ("answer", "asymmetry.treatment") not in parts_of(
         bot.ask("does it wear off eventually? and if my face ends up uneven can they just correct it?"))
+
+
+@pytest.mark.parametrize("message, asks", [
+    ("does it sting does it swell how long does the swelling last",
+     ["does it sting", "does it swell", "how long does the swelling last"]),
+    ("is it safe can my gp do it", ["is it safe", "can my gp do it"]),
+    # a question word's own object, a verb after "to" or a modal, no question yet: one ask
+    ("how many units will i need", ["how many units will i need"]),
+    ("is it ok to do it at home", ["is it ok to do it at home"]),
+    ("who should do it", ["who should do it"]),
+])
+def test_a_question_run_on_from_a_question_asks_again(message, asks):
+    # with no stop between them: a yes/no question of three words or more, then another asked of someone
+    assert [s.text for s in read_message(message) if s.ask] == asks
+
+
+def test_a_topic_put_first_with_also_is_what_the_ask_after_it_asks_about(bot):
+    reading = read_message("can a nurse do it? also swelling, how bad does it get")
+    assert [s.text for s in reading] == ["can a nurse do it", "also swelling, how bad does it get"]
+    assert ("answer", "side-effects.swelling") in parts_of(bot.ask("can a nurse do it? also swelling, how bad does it get"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 __all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks", "checks_claim", "first_person",
            "tells_harm", "tells_nothing_done"]
 
+FRONTED_WORDS = 3  # "also X," of at most this many words put before an ask in its sentence is what it asks about
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
 
 # Phrases that ask without a question mark ("I'd like to know...", "any advice").
@@ -61,6 +62,12 @@ _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w
 # who does it ("my sister said botox can help" tells).
 _RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:can|could|would|should|will|does|do)\s+(?:botox|i|you|it|they|injections?)\s+\w)",
                      re.IGNORECASE)
+# A second question run on from a first with no stop between ("does botox hurt does it bruise how long do the bruises
+# last"): cut only where the clause so far opens as a question itself.
+_RUN_ON_ASK = re.compile(r"(?<=[a-z])(?<!\bto)(?<!\bcan)(?<!\bwill)(?<!\bwould)(?<!\bshould)(?<!\bcould)(?<!\bmust)(?<!\bmight)"
+                         r"\s+(?=(?:(?:can|could|would|should|will|does|is|are)\s+(?:botox|i|you|it|they|there|injections?|my|the|your)"
+                         r"|do\s+(?:i|you|they|we)|how\s+(?:long|much|many|soon|often)\s+(?:do|does|is|are|will|would|can|should|did))"
+                         r"\s+\w)", re.IGNORECASE)
 _RUN_ON_AFTER = frozenset("side face smile brow brows jaw lip mouth eye eyes cheek forehead ago week weeks month months year "
                           "years day days time before now here there".split())  # where a story's last word may end
 # "...how botox works and if it can even out my smile": a second indirect question, asked as the first was.
@@ -241,11 +248,15 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
     last = 0
     run_on = [m for m in _RUN_ON.finditer(text) if text[:m.start()].split()[-1].lower() in _RUN_ON_AFTER]
     conditions = [m for m in _COMMA_IF.finditer(text) if _CONDITION.match(text, m.end())]
-    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on, *conditions],
-                  key=lambda m: m.start())
+    asked_on = list(_RUN_ON_ASK.finditer(text))
+    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on, *conditions,
+                   *asked_on], key=lambda m: m.start())
     bounds: list[tuple[int, int, bool]] = []
     alternative = False
     for m in cuts:
+        if m in asked_on and not (len(asked := text[last:m.start()].lower().split()) >= 3 and asked[0] in _AUX
+                                  and _opens_question(asked[:2])):
+            continue  # "does botox hurt | does it bruise", not "how many units | will i need", "i wonder does it hurt"
         if m.start() >= last:
             bounds.append((last, m.start(), alternative))
             last = m.end()
@@ -280,6 +291,11 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
                 told = next((k for k in range(len(segments) - 1, -1, -1) if segments[k].ask), None)
                 if told is not None and _HEARSAY.search(segments[told].text):
                     segments[told] = replace(segments[told], ask=False)
+            if asks and not scene and not first and segments and not segments[-1].ask and segments[-1].start >= start and (
+                    len(segments[-1].text.split()) <= FRONTED_WORDS and _LEADING_JOINER.match(message[segments[-1].start:])):
+                # a topic put first, then asked about: "also bruising, how bad are we talking?"
+                fronted = segments.pop()
+                stripped, at, lead = message[fronted.start:at + lead + len(stripped)], fronted.start, 0
             segments.append(Segment(stripped, at + lead, not scene and asks, alternative))
             first = False
             if len(segments) >= limit:
