@@ -113,3 +113,9 @@ def test_knowledge_is_immutable(kb):
     with pytest.raises(AttributeError):
         kb.intents[0].answer = "changed"  # type: ignore[misc]
     assert isinstance(kb.intents, tuple) and isinstance(kb.intents[0].examples, tuple)
+
+
+@pytest.mark.parametrize("ask", ["can botox even that out", "would the jabs even this up", "could it even mine out"])
+def test_evening_out_what_was_named_is_evening_out(bot, ask):
+    # "even that out", "even this up": the face or feature named before, evened out
+    assert "asymmetry" in bot.matcher.analyse(ask).features
