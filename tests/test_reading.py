@@ -1139,3 +1139,17 @@ def test_a_topic_put_first_with_also_is_what_the_ask_after_it_asks_about(bot):
     reading = read_message("can a nurse do it? also swelling, how bad does it get")
     assert [s.text for s in reading] == ["can a nurse do it", "also swelling, how bad does it get"]
     assert ("answer", "side-effects.swelling") in parts_of(bot.ask("can a nurse do it? also swelling, how bad does it get"))
+
+
+def test_a_plus_joins_two_asks():
+    assert [s.text for s in read_message("what is botox made of + who should do it") if s.ask] == [
+        "what is botox made of", "who should do it"]
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("will I look plastic after botox?", "botox.how-it-works.frozen"),
+    ("what are the main side effects of botox?", "side-effects"),  # "main" names no use
+    ("could botox reduce the bigger side?", "asymmetry.treatment"),
+])
+def test_words_people_use_for_a_covered_ask(bot, question, intent):
+    assert bot.ask(question).intent == intent, bot.ask(question).match

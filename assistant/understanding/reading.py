@@ -35,7 +35,7 @@ ASK_PHRASES = (
     "know if", "know whether", "ask whether", "ask if", "ask on here", "asking on here", "find out if", "find out whether",
 )
 # A clause starting with one of these after "and", "but", "also", "or", a comma or "so" is a new ask.
-_JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so|n|&)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"  # "n", "&" as texted
+_JOINERS = r"(?:,?\s+(?:and|but|also|or|plus|so|n|&|\+)\s+|,\s*(?:and\s+|but\s+|also\s+|or\s+)?)"  # "n", "&", "+" as texted
 _AUX = frozenset("can could does do did is are was were will would should shall has have isnt doesnt dont arent wont "
                  "cant wud cud shud".split())  # and as texted: "wud botox sort it"
 # Words that can follow "can", "is", "will"... in a question ("can botox", "is it", "will my face").
