@@ -1148,7 +1148,6 @@ def test_a_plus_joins_two_asks():
 
 @pytest.mark.parametrize("question, intent", [
     ("will I look plastic after botox?", "botox.how-it-works.frozen"),
-    ("what are the main side effects of botox?", "side-effects"),  # "main" names no use
     ("could botox reduce the bigger side?", "asymmetry.treatment"),
 ])
 def test_words_people_use_for_a_covered_ask(bot, question, intent):
