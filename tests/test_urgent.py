@@ -93,3 +93,12 @@ def test_totally_and_completely_tell_half_a_face_only_of_the_sign_itself(bot):
     assert bot.ask("nothing has changed since my botox, my smile is still totally lopsided. "
                    "when does it start working?").kind != "urgent"
     assert bot.ask("had botox and the right side of my face has completely drooped").urgency == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "ok real talk is my smile weird or does everyone have a bit of asymmetry?",
+    "it feels weird talking about my face with anyone, is botox worth asking about?",
+])
+def test_talk_in_an_idiom_is_no_trouble_speaking(bot, message):
+    assert bot.ask(message).kind != "urgent"
+    assert bot.ask("had botox yesterday and now it's weird to talk, my words come out slurred").kind == "urgent"
