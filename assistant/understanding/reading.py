@@ -60,14 +60,14 @@ _TELLING = re.compile(r",\s+(?=(?:i|he|she|they|we|my|his|her|our|their)\s+(?!\w
 # A question run on from a story with no stop between ("...with botox on the other side can botox actually help?"):
 # a modal and whom it asks of, after a word a story's sentence ends on (_RUN_ON_AFTER: a side, a time), not after
 # who does it ("my sister said botox can help" tells).
-_RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:can|could|would|should|will|does|do)\s+(?:botox|i|you|it|they|injections?)\s+\w)",
-                     re.IGNORECASE)
+_RUN_ON = re.compile(r"\s+(?=(?:can|could|would|should|will|does|do)\s+(?:botox|i|you|it|they|injections?)\s+\w)", re.IGNORECASE)
 # A second question run on from a first with no stop between ("does botox hurt does it bruise how long do the bruises
 # last"): cut only where the clause so far opens as a question itself.
-_RUN_ON_ASK = re.compile(r"(?<=[a-z])(?<!\bto)(?<!\bcan)(?<!\bwill)(?<!\bwould)(?<!\bshould)(?<!\bcould)(?<!\bmust)(?<!\bmight)"
-                         r"\s+(?=(?:(?:can|could|would|should|will|does|is|are)\s+(?:botox|i|you|it|they|there|injections?|my|the|your)"
+# (The word before is checked apart, _NOT_BEFORE_ASK: a lookbehind tried at every character is slow.)
+_RUN_ON_ASK = re.compile(r"\s+(?=(?:(?:can|could|would|should|will|does|is|are)\s+(?:botox|i|you|it|they|there|injections?|my|the|your)"
                          r"|do\s+(?:i|you|they|we)|how\s+(?:long|much|many|soon|often)\s+(?:do|does|is|are|will|would|can|should|did))"
                          r"\s+\w)", re.IGNORECASE)
+_NOT_BEFORE_ASK = frozenset("to can will would should could must might".split())  # "is it ok to | do it": one ask
 _RUN_ON_AFTER = frozenset("side face smile brow brows jaw lip mouth eye eyes cheek forehead ago week weeks month months year "
                           "years day days time before now here there".split())  # where a story's last word may end
 # "...how botox works and if it can even out my smile": a second indirect question, asked as the first was.
@@ -246,10 +246,14 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
         pieces.append((text[: greeting.end()], start, True, False))
         text, start = text[greeting.end():], start + greeting.end()
     last = 0
-    run_on = [m for m in _RUN_ON.finditer(text) if text[:m.start()].split()[-1].lower() in _RUN_ON_AFTER]
-    conditions = [m for m in _COMMA_IF.finditer(text) if _CONDITION.match(text, m.end())]
-    asked_on = list(_RUN_ON_ASK.finditer(text))
-    cuts = sorted([*_CLAUSE.finditer(text), *_TELLING.finditer(text), *_INDIRECT.finditer(text), *run_on, *conditions,
+    run_on = [m for m in _RUN_ON.finditer(text) if (before := text[:m.start()].split()) and before[-1].lower() in _RUN_ON_AFTER]
+    comma = "," in text  # (most cuts need a comma or "if": a sentence without them is not searched for those)
+    conditions = [m for m in _COMMA_IF.finditer(text) if _CONDITION.match(text, m.end())] if comma else []
+    asked_on = [m for m in _RUN_ON_ASK.finditer(text) if (before := text[:m.start()].split()) and before[-1][-1:].isalpha()
+                and before[-1].lower() not in _NOT_BEFORE_ASK]
+    lowered = text.lower()
+    indirect = _INDIRECT.finditer(text) if "if" in lowered or "whether" in lowered else ()
+    cuts = sorted([*_CLAUSE.finditer(text), *(_TELLING.finditer(text) if comma else ()), *indirect, *run_on, *conditions,
                    *asked_on], key=lambda m: m.start())
     bounds: list[tuple[int, int, bool]] = []
     alternative = False
