@@ -6,6 +6,7 @@ at all (a not-covered or out-of-scope reply). A message that asks several
 things is ``{q: "...", parts: [[labels], [labels]...]}``: each asked part
 must be answered with one of its labels, or named as not covered where its
 labels include ``none``, and no part may be answered with an unrelated intent.
+The urgent alarm answers every part labelled ``urgent`` (it replaces the answers).
 
 >>> from assistant import Assistant
 >>> report = evaluate(Assistant(), [EvalItem("does botox hurt", ("side-effects",))])
@@ -271,7 +272,8 @@ def evaluate(assistant: Assistant, items: Iterable[EvalItem]) -> EvalReport:
     results = []
     for item in items:
         reply = assistant.ask(item.question)
-        answered = tuple(p.intent for p in reply.parts if p.kind == "answer" and p.intent)
+        # the alarm is the answer to a part that tells of an emergency ("...now my eyelid droops. is this normal?")
+        answered = tuple(p.intent for p in reply.parts if p.kind in ("answer", "urgent") and p.intent)
         # a topic asked about twice ("can I go to the gym, and drink?") is named once, for both asks
         declined = sum(1 + len(p.also_asked) for p in reply.parts if p.kind in ("not-covered", "out-of-scope"))
         results.append(EvalResult(item, reply.intent or NONE, reply.kind, reply.score, answered, declined))

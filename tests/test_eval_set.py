@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluation import evaluate, load_eval_file, with_typos
+from assistant.evaluation import EvalItem, evaluate, load_eval_file, with_typos
 from conftest import DATA, SHARED
 
 
@@ -132,7 +132,8 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     ("multi_part_2.yaml", 0.76, 0.04),
     ("multi_part_3.yaml", 0.72, 0.16),
     ("multi_part_4.yaml", 0.77, 0.07),
-    ("multi_part_5.yaml", 0.70, 0.06),
+    ("multi_part_5.yaml", 0.70, 0.08),  # (the alarm counts as an answer: for "my eyelid is drooping" after an injection,
+    # labelled a side effect, it is one that fits no part)
     ("multi_part_6.yaml", 0.67, 0.11),
     ("multi_part_8.yaml", 0.70, 0.17),
     ("multi_part_9.yaml", 0.80, 0.03),
@@ -151,3 +152,14 @@ def test_later_several_questions_sets(bot, name, every_part, unrelated):
     report = evaluate(bot, load_eval_file(DATA / name))
     assert report.parts_rate >= every_part
     assert report.unrelated_rate <= unrelated
+
+
+def test_the_alarm_answers_the_parts_labelled_urgent(bot):
+    # a message that tells of an emergency and asks two things gets the alarm alone: it answers both asks, if
+    # their labels say the alarm fits; it is no answer to a part about something else
+    message = "had botox 3 days ago and now my eyelid is drooping and i'm seeing double. is this normal? will it go away?"
+    assert bot.ask(message).kind == "urgent"
+    report = evaluate(bot, [EvalItem(message, (), "multi", (("urgent",), ("urgent", "none")))])
+    assert report.parts_rate == 1.0 and report.unrelated_rate == 0.0
+    report = evaluate(bot, [EvalItem(message, (), "multi", (("urgent",), ("side-effects",)))])
+    assert report.parts_rate == 0.0 and report.unrelated_rate == 0.0
