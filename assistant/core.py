@@ -390,15 +390,20 @@ class Assistant(Immutable):
             lent = bool(own_scene) and not matcher.unknown(analysis)  # words the guide doesn't know: the story can't help
             match = None
             # "it" right after a told clause is what that clause names last
-            last = (named_last if points_back and not specific and told_before is not None and not told_before.ask
-                    and not _CONDITION.match(told_before.text) else None)  # (a condition's "it" is what may come of it)
+            # (or after an ask of a word or two, "bruising?? swelling?? how bad is it?"; not after a condition, whose "it"
+            # is what may come of it)
+            fragment = (told_before is not None and told_before.ask and len(told_before.text.split()) <= 2
+                        and len(said[told_before.text].features) <= 1)
+            last = (named_last if points_back and not specific and told_before is not None and (not told_before.ask or fragment)
+                    and not _CONDITION.match(told_before.text) else None)
             if lent and last in matcher.anchors and analysis.anchored:
                 # Botox ("My GP mentioned botox. What actually is it?"), not the story told before that: the ask's own
                 # words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE)
-            elif not lent and last is not None and last not in matcher.anchors | matcher.broad and not matcher.unknown(analysis):
-                # with no story to lend its words, the one word named ("I'm nervous about my first consultation. What
-                # happens at it?"), if that answers it surely
+            elif ((not lent or fragment) and last is not None and last not in matcher.anchors | matcher.broad
+                  and not matcher.unknown(analysis)):
+                # with no story to lend its words, or right after a word asked about, the one word named ("I'm nervous
+                # about my first consultation. What happens at it?"), if that answers it surely
                 it = matcher.meaning(analysis, last)
                 match = self._sure_own(it, SURE_SCORE, anchored=anchored) if it is not analysis else None
             if match is None and lent and not specific:

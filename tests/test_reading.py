@@ -1152,3 +1152,11 @@ def test_a_plus_joins_two_asks():
 ])
 def test_words_people_use_for_a_covered_ask(bot, question, intent):
     assert bot.ask(question).intent == intent, bot.ask(question).match
+
+
+def test_it_right_after_a_word_asked_about_is_that_word(bot):
+    # "swelling??" asks about a word; "how bad is it?" right after it asks about the swelling, not the story's smile
+    reply = bot.ask("having botox for my crooked smile next week and it's my sister's hen do after. bruising? swelling? "
+                    "how bad is it?")
+    assert ("answer", "asymmetry.about") not in parts_of(reply) and ("answer", "asymmetry.treatment") not in parts_of(reply)
+    assert parts_of(bot.ask("how does it work, what is it, and is it safe"))[1] == ("answer", "botox.what-is-it")
