@@ -742,8 +742,9 @@ _YOU = frozenset({"you", "your", "yours", "u", "ur"})  # words that address the 
 
 def _unread(match: Match) -> Match:
     """An ask nothing in the guide answers well, to be named beside the answers to the others (an ambiguous
-    one as such: more than one answer could fit it)."""
-    return replace(match, kind="ambiguous" if match.kind == "ambiguous" else "not-covered", intent=None, topic=None,
+    one as such, if its readings are good ones: more than one answer could fit it; two weak ones are no answer)."""
+    two = match.kind == "ambiguous" and match.score >= VAGUE_SCORE
+    return replace(match, kind="ambiguous" if two else "not-covered", intent=None, topic=None,
                    rule=f"{match.rule}; nothing answers it well enough beside the other asks, so it is named")
 
 

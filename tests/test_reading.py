@@ -1160,3 +1160,10 @@ def test_it_right_after_a_word_asked_about_is_that_word(bot):
                     "how bad is it?")
     assert ("answer", "asymmetry.about") not in parts_of(reply) and ("answer", "asymmetry.treatment") not in parts_of(reply)
     assert parts_of(bot.ask("how does it work, what is it, and is it safe"))[1] == ("answer", "botox.what-is-it")
+
+
+def test_an_ask_two_weak_readings_fit_is_named_as_not_found(bot):
+    # beside an answer, an ask between two readings that both score under 0.7 is no choice of two answers
+    reply = bot.ask("is botox safe, and is there a best month of the year to have it?")
+    assert [p.kind for p in reply.parts] == ["answer", "not-covered"], parts_of(reply)
+    assert "couldn't find" in reply.parts[1].text and "More than one" not in reply.text
