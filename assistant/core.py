@@ -436,6 +436,10 @@ class Assistant(Immutable):
                 # is not read as about it on the message's word alone.
                 here = anchored and (lend or specific)
                 match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
+                if match.kind == "answer" and (wrong := matcher.told(match.intent or "")) and not result(wrong):
+                    # its own words too: "my brow has always sat higher. can botox lower that one?" tells no result gone wrong
+                    match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS,
+                                                   without=frozenset({match.intent or ""}))
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
                     if _YOU.intersection(own_words.text.split()):  # "how are you today?": small talk to me, never
@@ -521,7 +525,6 @@ class Assistant(Immutable):
                 match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                                     top=CLAUSE_LABELS, at_least=at_least, without=taken)
         if (match.kind == "answer" and result is not None and (told := self.matcher.told(match.intent or ""))
-                and not self.matcher.beyond_botox(match.shared & analysis.features_set)
                 and not result(told)):
             # "my mouth sits lower since my stroke... what is the stuff made from?": the story's uneven face is no
             # result gone wrong, and an answer about one rests only on the story's words: the best of the rest

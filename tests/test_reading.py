@@ -1167,3 +1167,29 @@ def test_an_ask_two_weak_readings_fit_is_named_as_not_found(bot):
     reply = bot.ask("is botox safe, and is there a best month of the year to have it?")
     assert [p.kind for p in reply.parts] == ["answer", "not-covered"], parts_of(reply)
     assert "couldn't find" in reply.parts[1].text and "More than one" not in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "my right brow has always been lower, it shows in photos. can botox lower the other one to match?",
+    "my left brow has always sat higher than the right. could botox lower that one so they match?",
+])
+def test_an_ask_to_even_out_a_face_no_injection_left_uneven_is_no_result_gone_wrong(bot, message):
+    # read on its own words too, the answer about a face left more uneven needs the message to tell of one
+    parts = parts_of(bot.ask(message))
+    assert ("answer", "side-effects.asymmetry") not in parts and ("answer", "asymmetry.treatment") in parts, parts
+
+
+@pytest.mark.parametrize("message", [
+    "I'm nervous about it. can botox leave me with more asymmetry than before?",
+    "my friend got botox and one eyebrow shot up. why does that happen?",  # a result told of someone else
+])
+def test_a_result_gone_wrong_asked_or_told_keeps_its_answer(bot, message):
+    assert ("answer", "side-effects.asymmetry") in parts_of(bot.ask(message)), parts_of(bot.ask(message))
+
+
+def test_pregnant_back_then_is_no_pregnancy_now(bot):
+    # "when I was pregnant with my son" tells when the palsy came; "I am pregnant" asks of a pregnancy now
+    parts = parts_of(bot.ask("I had bells palsy when I was pregnant with my son and my smile still pulls left. "
+                             "can botox even it out?"))
+    assert parts[0] == ("answer", "asymmetry.treatment"), parts
+    assert parts_of(bot.ask("I am pregnant, can botox even out my smile?")) == [("not-covered", "pregnancy")]

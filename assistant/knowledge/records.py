@@ -45,9 +45,9 @@ class Intent:
     ask: str = ""
     follow_up: tuple[str, ...] = ()
     quiz_topics: tuple[str, ...] = ()
-    # An answer about a result gone wrong ("a face left more uneven"): a story lends it to a vague ask only if the
-    # message says one of these lexicon concepts ("more lopsided than before") or tells of a face gone wrong after
-    # an injection given; "my smile is lopsided, what is it made of?" is no question of a result.
+    # An answer about a result gone wrong ("a face left more uneven"): an ask in a message of several clauses gets
+    # it only if the message says one of these lexicon concepts ("more lopsided than before") or tells of a face
+    # gone wrong after an injection given; "my smile is lopsided, what is it made of?" is no question of a result.
     told: tuple[str, ...] = ()
 
 

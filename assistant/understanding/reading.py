@@ -152,7 +152,7 @@ def yes_or_no(text: str) -> bool:
 
 _FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
 # A face gone wrong, as told: a harm word, not the reason the injection was for ("got botox for my uneven brows").
-_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*)\b")
+_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*|shoot\w* up|shot up)\b")
 _REASON = re.compile(r"\bfor\s+(?:\w+\s+){0,2}$")  # "...for my", "...for her left": what the harm word is the reason of
 # An injection told to have done nothing (yet), which left no result.
 _NOTHING_DONE = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
