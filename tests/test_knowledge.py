@@ -119,3 +119,11 @@ def test_knowledge_is_immutable(kb):
 def test_evening_out_what_was_named_is_evening_out(bot, ask):
     # "even that out", "even this up": the face or feature named before, evened out
     assert "asymmetry" in bot.matcher.analyse(ask).features
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("my clinic says I can skip it to save time. is the consultation really that important?", "consultation"),
+    ("how important is the experience of whoever injects?", "provider"),
+])
+def test_important_asks_whether_it_is_needed(bot, question, intent):
+    assert bot.ask(question).intent == intent
