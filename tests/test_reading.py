@@ -1193,3 +1193,11 @@ def test_pregnant_back_then_is_no_pregnancy_now(bot):
                              "can botox even it out?"))
     assert parts[0] == ("answer", "asymmetry.treatment"), parts
     assert parts_of(bot.ask("I am pregnant, can botox even out my smile?")) == [("not-covered", "pregnancy")]
+
+
+def test_a_habit_told_as_the_cause_of_an_uneven_jaw_is_a_cause(bot):
+    # "from grinding my teeth" says why the jaw is uneven: the asymmetry answer, and causes named beside it
+    parts = parts_of(bot.ask("can botox even out a jaw that's wider on one side from grinding my teeth?"))
+    assert parts[0] == ("answer", "asymmetry.treatment") and ("not-covered", "causes") in parts, parts
+    # asked for itself, clenching is a medical use the guide doesn't cover
+    assert parts_of(bot.ask("does botox help with clenching?")) == [("not-covered", "medical-uses")]
