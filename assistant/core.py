@@ -366,8 +366,11 @@ class Assistant(Immutable):
             told_before = next((s for s in reversed(segments) if s.start < segment.start), None) if pointing else None
             named_last = matcher.last_subject(said[told_before.text]) if told_before is not None else None
             if (told_before is not None and not anchored and matcher.unknown(said[told_before.text])
-                    and (points_back or matcher.only_broad(own_words)) and (named_last is None or named_last in matcher.broad or told_before.ask)):
-                continue  # (but "I have my first consultation next week. What happens at it?": the consultation)
+                    and (points_back or matcher.only_broad(own_words)) and (named_last is None or named_last in matcher.broad or told_before.ask)
+                    and _POINTING.isdisjoint(said[told_before.text].text.split()) and told_before.sentence == segment.sentence):
+                continue  # (but "I have my first consultation next week. What happens at it?": the consultation; and
+                # "can I get it done on my lunch break, and will it swell?": "it" there is what "it" was before; nor across
+                # sentences: "Two qs from a first-timer. 1) will it swell?")
             before = told_before if points_back else None
             pointed = said[before.text] if before is not None and anchored and not before.ask else None
             named = (matcher.named_apart(pointed) if pointed is not None and (checks_claim(segment.text) or (

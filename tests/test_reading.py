@@ -1081,6 +1081,7 @@ def test_on_earth_after_a_question_word_still_asks(message, opens):
     ("what do clinics charge for botox?", "cost", 1), ("is botox worth the money for a wonky smile?", "cost", 1),
     ("what can go wrong with botox, and can it be undone if I hate it?", "reversal", 2),
     ("can botox even out my brows or would a brow lift be better?", "other-treatments", 2),
+    ("does it hurt, and how fast does it work?", "duration", 2),
 ])
 def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
     # the price ("charge", "worth the money"), undoing it ("undone"), surgery ("a brow lift"), or no topic at all
@@ -1201,3 +1202,14 @@ def test_a_habit_told_as_the_cause_of_an_uneven_jaw_is_a_cause(bot):
     assert parts[0] == ("answer", "asymmetry.treatment") and ("not-covered", "causes") in parts, parts
     # asked for itself, clenching is a medical use the guide doesn't cover
     assert parts_of(bot.ask("does botox help with clenching?")) == [("not-covered", "medical-uses")]
+
+
+@pytest.mark.parametrize("message", [
+    "can I have it done in my lunch hour and go straight back to the office, and will it bruise?",
+    "Quick qs from a first timer\n1) will it bruise? 2) can I go to a spin class after",
+])
+def test_it_points_back_at_a_thing_named_only_in_its_own_sentence(bot, message):
+    # "it" said already in the clause before is what "it" is here; and a title's words, a sentence of their own, are
+    # nothing "it" points at: the bruising is asked about
+    assert ("answer", "side-effects.bruising") in parts_of(bot.ask(message)), parts_of(bot.ask(message))
+    assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"

@@ -116,6 +116,7 @@ class Segment:
     start: int
     ask: bool
     alternative: bool = False  # cut from the clause before at "or": "is it permanent | or does it wear off"
+    sentence: int = 0  # which sentence of the message it is in, from 0
 
 
 def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
@@ -278,7 +279,7 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
 def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     """The message's clauses, in order, each marked as an ask or not (empty ones dropped)."""
     segments: list[Segment] = []
-    for sentence, start, question_mark in _sentences(message):
+    for number_of_sentence, (sentence, start, question_mark) in enumerate(_sentences(message)):
         clauses = _clauses(sentence, start)
         first = True  # the sentence's first clause with words in it
         for number, (text, at, scene, alternative) in enumerate(clauses, 1):
@@ -300,7 +301,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
                 # a topic put first, then asked about: "also bruising, how bad are we talking?"
                 fronted = segments.pop()
                 stripped, at, lead = message[fronted.start:at + lead + len(stripped)], fronted.start, 0
-            segments.append(Segment(stripped, at + lead, not scene and asks, alternative))
+            segments.append(Segment(stripped, at + lead, not scene and asks, alternative, number_of_sentence))
             first = False
             if len(segments) >= limit:
                 return segments
