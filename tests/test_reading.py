@@ -1082,6 +1082,8 @@ def test_on_earth_after_a_question_word_still_asks(message, opens):
     ("what can go wrong with botox, and can it be undone if I hate it?", "reversal", 2),
     ("can botox even out my brows or would a brow lift be better?", "other-treatments", 2),
     ("does it hurt, and how fast does it work?", "duration", 2),
+    ("can botox even out my smile, and how many sessions would I need?", "duration", 2),
+    ("does it hurt, and what's the downtime?", "aftercare", 2),
 ])
 def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
     # the price ("charge", "worth the money"), undoing it ("undone"), surgery ("a brow lift"), or no topic at all
@@ -1213,3 +1215,7 @@ def test_it_points_back_at_a_thing_named_only_in_its_own_sentence(bot, message):
     # nothing "it" points at: the bruising is asked about
     assert ("answer", "side-effects.bruising") in parts_of(bot.ask(message)), parts_of(bot.ask(message))
     assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
+
+
+def test_what_is_in_the_syringe_asks_what_botox_is(bot):
+    assert ("answer", "botox.what-is-it") in parts_of(bot.ask("is botox safe, and what is it in the syringe exactly?"))
