@@ -366,11 +366,10 @@ class Assistant(Immutable):
             told_before = next((s for s in reversed(segments) if s.start < segment.start), None) if pointing else None
             named_last = matcher.last_subject(said[told_before.text]) if told_before is not None else None
             if (told_before is not None and not anchored and matcher.unknown(said[told_before.text])
-                    and (points_back or matcher.only_broad(own_words)) and (named_last is None or named_last in matcher.broad or told_before.ask)
-                    and _POINTING.isdisjoint(said[told_before.text].text.split()) and told_before.sentence == segment.sentence):
-                continue  # (but "I have my first consultation next week. What happens at it?": the consultation; and
-                # "can I get it done on my lunch break, and will it swell?": "it" there is what "it" was before; nor across
-                # sentences: "Two qs from a first-timer. 1) will it swell?")
+                    and (points_back or matcher.only_broad(own_words))
+                    and _POINTING.isdisjoint(said[told_before.text].text.split())):
+                continue  # (not "can I get it done on my lunch break, and will it swell?": "it" there is what "it" was
+                # before)
             before = told_before if points_back else None
             pointed = said[before.text] if before is not None and anchored and not before.ask else None
             named = (matcher.named_apart(pointed) if pointed is not None and (checks_claim(segment.text) or (
@@ -403,10 +402,10 @@ class Assistant(Immutable):
                 # Botox ("My GP mentioned botox. What actually is it?"), not the story told before that: the ask's own
                 # words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE)
-            elif ((not lent or fragment) and last is not None and last not in matcher.anchors | matcher.broad
+            elif (lent and fragment and last is not None and last not in matcher.anchors | matcher.broad
                   and not matcher.unknown(analysis)):
-                # with no story to lend its words, or right after a word asked about, the one word named ("I'm nervous
-                # about my first consultation. What happens at it?"), if that answers it surely
+                # right after a word asked about, the one word named ("bruising?? swelling?? how bad is it?"), if that
+                # answers it surely
                 it = matcher.meaning(analysis, last)
                 match = self._sure_own(it, SURE_SCORE, anchored=anchored) if it is not analysis else None
             if match is None and lent and not specific:
@@ -439,10 +438,6 @@ class Assistant(Immutable):
                 # is not read as about it on the message's word alone.
                 here = anchored and (lend or specific)
                 match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS)
-                if match.kind == "answer" and (wrong := matcher.told(match.intent or "")) and not result(wrong):
-                    # its own words too: "my brow has always sat higher. can botox lower that one?" tells no result gone wrong
-                    match = matcher.match_analysis(analysis, anchored=here, in_story=here, top=CLAUSE_LABELS,
-                                                   without=frozenset({match.intent or ""}))
                 if match.kind == "answer" and not small_talk and self._by_id[match.intent or ""].kind == "chat":
                     match = replace(match, kind="out-of-scope", intent=None)
                     if _YOU.intersection(own_words.text.split()):  # "how are you today?": small talk to me, never
@@ -528,7 +523,7 @@ class Assistant(Immutable):
                 match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,
                                                     top=CLAUSE_LABELS, at_least=at_least, without=taken)
         if (match.kind == "answer" and result is not None and (told := self.matcher.told(match.intent or ""))
-                and not result(told)):
+                and not self.matcher.beyond_botox(match.shared & analysis.features_set) and not result(told)):
             # "my mouth sits lower since my stroke... what is the stuff made from?": the story's uneven face is no
             # result gone wrong, and an answer about one rests only on the story's words: the best of the rest
             match = self.matcher.match_analysis(analysis, anchored=anchored, scene=scene, in_story=anchored,

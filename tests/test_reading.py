@@ -1113,13 +1113,17 @@ def test_a_time_of_life_told_is_no_age_asked_about(bot, message, topic):
     assert (reply.parts[0].topic if reply.parts else reply.topic) == topic and (topic or reply.intent == "side-effects.safety")
 
 
-def test_it_right_after_a_told_clause_is_the_word_it_names_last(bot):
-    # no story about the subject to lend its words: "it" is the one thing the clause before named
-    for message in ("I have my first consultation next week. what happens at it?", "booked a consultation. what happens at it?"):
-        assert parts_of(bot.ask(message)) == [("answer", "consultation")], parts_of(bot.ask(message))
-    # a thing of no subject, a shape word ("the table's legs are uneven"), a condition ("if my face ends up uneven"): no
-    assert bot.ask("we're going to a wedding next week. what happens at it?").intent is None
-    assert bot.ask("the table's legs are uneven, what's the best way to level it?").intent is None
+@pytest.mark.parametrize("message", [
+    "My knee is swollen from running. Is it bad?", "I'm flying to Spain next week. Is it safe?",
+    "I have pain in my shoulder. Is it normal?", "we're going to a wedding next week. what happens at it?",
+    "the table's legs are uneven, what's the best way to level it?",
+])
+def test_it_pointing_back_at_a_thing_of_no_subject_gets_no_botox_answer(bot, message):
+    # "it" is the knee, the trip, the shoulder, the wedding, the table: a swelling or a pain of theirs is no Botox's
+    assert bot.ask(message).intent is None, parts_of(bot.ask(message))
+
+
+def test_a_condition_is_no_clause_it_points_back_at(bot):
     assert ("answer", "asymmetry.treatment") not in parts_of(
         bot.ask("does it wear off eventually? and if my face ends up uneven can they just correct it?"))
 
@@ -1173,29 +1177,19 @@ def test_an_ask_two_weak_readings_fit_is_named_as_not_found(bot):
 
 
 @pytest.mark.parametrize("message", [
-    "my right brow has always been lower, it shows in photos. can botox lower the other one to match?",
-    "my left brow has always sat higher than the right. could botox lower that one so they match?",
-])
-def test_an_ask_to_even_out_a_face_no_injection_left_uneven_is_no_result_gone_wrong(bot, message):
-    # read on its own words too, the answer about a face left more uneven needs the message to tell of one
-    parts = parts_of(bot.ask(message))
-    assert ("answer", "side-effects.asymmetry") not in parts and ("answer", "asymmetry.treatment") in parts, parts
-
-
-@pytest.mark.parametrize("message", [
     "I'm nervous about it. can botox leave me with more asymmetry than before?",
     "my friend got botox and one eyebrow shot up. why does that happen?",  # a result told of someone else
+    "my friend had botox and one brow went up. could that happen to me?",
+    "Hi. Can botox cause asymmetry?", "I'm thinking about botox. Could it leave my face lopsided?",  # asked as a risk
 ])
 def test_a_result_gone_wrong_asked_or_told_keeps_its_answer(bot, message):
     assert ("answer", "side-effects.asymmetry") in parts_of(bot.ask(message)), parts_of(bot.ask(message))
 
 
-def test_pregnant_back_then_is_no_pregnancy_now(bot):
-    # "when I was pregnant with my son" tells when the palsy came; "I am pregnant" asks of a pregnancy now
-    parts = parts_of(bot.ask("I had bells palsy when I was pregnant with my son and my smile still pulls left. "
-                             "can botox even it out?"))
-    assert parts[0] == ("answer", "asymmetry.treatment"), parts
+def test_a_pregnancy_told_is_a_pregnancy_asked_about(bot):
+    # had while pregnant or pregnant now, the guide's answers don't speak to it
     assert parts_of(bot.ask("I am pregnant, can botox even out my smile?")) == [("not-covered", "pregnancy")]
+    assert ("not-covered", "pregnancy") in parts_of(bot.ask("I had botox when I was pregnant without knowing. Is that dangerous?"))
 
 
 def test_a_habit_told_as_the_cause_of_an_uneven_jaw_is_a_cause(bot):
@@ -1208,11 +1202,9 @@ def test_a_habit_told_as_the_cause_of_an_uneven_jaw_is_a_cause(bot):
 
 @pytest.mark.parametrize("message", [
     "can I have it done in my lunch hour and go straight back to the office, and will it bruise?",
-    "Quick qs from a first timer\n1) will it bruise? 2) can I go to a spin class after",
 ])
-def test_it_points_back_at_a_thing_named_only_in_its_own_sentence(bot, message):
-    # "it" said already in the clause before is what "it" is here; and a title's words, a sentence of their own, are
-    # nothing "it" points at: the bruising is asked about
+def test_it_said_in_the_clause_before_is_what_it_is_here(bot, message):
+    # "it" said already in the clause before ("have it done") is what "it" is here: the bruising is asked about
     assert ("answer", "side-effects.bruising") in parts_of(bot.ask(message)), parts_of(bot.ask(message))
     assert bot.ask("can I travel to France, or is it dangerous?").kind == "out-of-scope"
 

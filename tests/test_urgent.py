@@ -74,31 +74,25 @@ def test_someone_or_anyone_beside_an_injection_told_still_raises_the_alarm(bot, 
     assert bot.ask(message).kind == "urgent"
 
 
-@pytest.mark.parametrize("message", [
-    "had botox for my frown lines two weeks ago. one eyelid has been drooping since my car accident",
-    "went for botox last month. I have one eye that looks smaller since I fractured my cheekbone playing hockey",
-])
-def test_a_sign_told_with_a_cause_of_its_own_apart_from_the_injection_is_no_alarm(bot, message):
-    # the sentence telling the sign names its own cause (an accident, a fracture) and no injection
-    assert bot.ask(message).kind != "urgent"
-    # ...told with the injection, or with no cause of its own, it still raises the alarm
-    assert bot.ask("one eyelid has been drooping since my botox two weeks ago, not since my car accident").kind == "urgent"
-    assert bot.ask("had botox for my frown lines two weeks ago. one eyelid has been drooping since").kind == "urgent"
-
-
-def test_totally_and_completely_tell_half_a_face_only_of_the_sign_itself(bot):
-    # "the left is totally fine" is no whole side drooping: only "completely drooped", "totally numb"... are
+def test_totally_fine_tells_of_no_whole_side(bot):
+    # "totally", "completely" tell of a whole side ("my mouth totally sagged on one side"), but not in "totally fine"
     assert bot.ask("my face droops on the right after botox and the left is totally fine, "
                    "do they use the same amount for everyone?").kind != "urgent"
-    assert bot.ask("nothing has changed since my botox, my smile is still totally lopsided. "
-                   "when does it start working?").kind != "urgent"
+    assert bot.ask("my smile is a bit crooked, I'm completely fine otherwise, can botox fix it?").kind != "urgent"
+    assert bot.ask("my mouth totally sagged on one side").urgency == "emergency"
     assert bot.ask("had botox and the right side of my face has completely drooped").urgency == "emergency"
 
 
-@pytest.mark.parametrize("message", [
-    "ok real talk is my smile weird or does everyone have a bit of asymmetry?",
-    "it feels weird talking about my face with anyone, is botox worth asking about?",
-])
-def test_talk_in_an_idiom_is_no_trouble_speaking(bot, message):
-    assert bot.ask(message).kind != "urgent"
+def test_real_talk_is_no_trouble_speaking(bot):
+    assert bot.ask("ok real talk is my smile weird or does everyone have a bit of asymmetry?").kind != "urgent"
     assert bot.ask("had botox yesterday and now it's weird to talk, my words come out slurred").kind == "urgent"
+
+
+@pytest.mark.parametrize("message", [
+    "I had botox yesterday and I have trouble talking about an hour after eating",
+    "my wife is having trouble talking about 20 minutes ago it started",
+    "since my botox yesterday I've had difficulty talking about half the time",
+])
+def test_trouble_talking_is_trouble_speaking_whatever_follows(bot, message):
+    # "talking about" is no idiom that hides a sign: what follows may be a time ("about an hour after")
+    assert bot.ask(message).kind == "urgent"

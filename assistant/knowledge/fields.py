@@ -75,9 +75,8 @@ RECORDS: dict[str, Record] = {
                                  "Required for kinds answer and urgent."),
         "follow_up": _IDS,
         "quiz_topics": _IDS,
-        "told": _about(_WORDS, "Lexicon concepts that tell of a result gone wrong: an ask in a message of several "
-                               "clauses gets this answer only if the message says one, or tells of a face gone wrong "
-                               "after an injection."),
+        "told": _about(_WORDS, "Lexicon concepts that tell of a result gone wrong: a story lends this answer to an "
+                               "ask only if the message says one, or tells of a face gone wrong after an injection."),
     }, {"allOf": [{"if": {"properties": {"kind": {"enum": ["answer", "urgent"]}}}, "then": {"required": ["source"]}}]}),
     "not_covered": Record({
         "id": _ID,

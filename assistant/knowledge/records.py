@@ -45,9 +45,9 @@ class Intent:
     ask: str = ""
     follow_up: tuple[str, ...] = ()
     quiz_topics: tuple[str, ...] = ()
-    # An answer about a result gone wrong ("a face left more uneven"): an ask in a message of several clauses gets
-    # it only if the message says one of these lexicon concepts ("more lopsided than before") or tells of a face
-    # gone wrong after an injection given; "my smile is lopsided, what is it made of?" is no question of a result.
+    # An answer about a result gone wrong ("a face left more uneven"): a story lends it to an ask only if the
+    # message says one of these lexicon concepts ("more lopsided than before") or tells of a face gone wrong after
+    # an injection given; "my smile is lopsided, what is it made of?" is no question of a result.
     told: tuple[str, ...] = ()
 
 
@@ -108,8 +108,8 @@ class RedFlag:
 
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
 URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
-                "now", "sudden", "recent", "later", "long_standing", "other_cause", "own_cause", "injection", "injection_before",
-                "injection_after", "people", "spread")
+                "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
+                "injection_after", "people", "spread", "not_cues")
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,8 @@ class UrgentRules:
     recent: tuple[str, ...] = ()
     later: tuple[str, ...] = ()
     long_standing: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()  # phrases that begin with a cue's word and are no cue ("totally fine")
     other_cause: tuple[str, ...] = ()
-    own_cause: tuple[str, ...] = ()  # a contact-doctor sign told with one of these, apart from the injection, has its own cause
     injection: tuple[str, ...] = ()
     injection_before: tuple[str, ...] = ()
     injection_after: tuple[str, ...] = ()

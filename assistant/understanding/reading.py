@@ -116,7 +116,6 @@ class Segment:
     start: int
     ask: bool
     alternative: bool = False  # cut from the clause before at "or": "is it permanent | or does it wear off"
-    sentence: int = 0  # which sentence of the message it is in, from 0
 
 
 def _opens_question(words: list[str], sentence_start: bool = False) -> bool:
@@ -153,7 +152,7 @@ def yes_or_no(text: str) -> bool:
 
 _FIRST_PERSON = frozenset("i my me mine".split())  # the one asking ("i'm", "i've" are "i am", "i have")
 # A face gone wrong, as told: a harm word, not the reason the injection was for ("got botox for my uneven brows").
-_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*|shoot\w* up|shot up)\b")
+_HARM = re.compile(r"\b(?:uneven|lopsided|crooked|wonky|droop\w*|dropped|drops|lower|higher|worse|wrong|asymmetric\w*|shoot\w* up|shot up|went up|gone up|looks? different)\b")
 _REASON = re.compile(r"\bfor\s+(?:\w+\s+){0,2}$")  # "...for my", "...for her left": what the harm word is the reason of
 # An injection told to have done nothing (yet), which left no result.
 _NOTHING_DONE = re.compile(r"\bnothing (?:has |is )?changed\b|\bno (?:change|changes|difference|effect)\b"
@@ -279,7 +278,7 @@ def _clauses(text: str, start: int) -> list[tuple[str, int, bool, bool]]:
 def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
     """The message's clauses, in order, each marked as an ask or not (empty ones dropped)."""
     segments: list[Segment] = []
-    for number_of_sentence, (sentence, start, question_mark) in enumerate(_sentences(message)):
+    for sentence, start, question_mark in _sentences(message):
         clauses = _clauses(sentence, start)
         first = True  # the sentence's first clause with words in it
         for number, (text, at, scene, alternative) in enumerate(clauses, 1):
@@ -301,7 +300,7 @@ def read_message(message: str, *, limit: int = MAX_SEGMENTS) -> list[Segment]:
                 # a topic put first, then asked about: "also bruising, how bad are we talking?"
                 fronted = segments.pop()
                 stripped, at, lead = message[fronted.start:at + lead + len(stripped)], fronted.start, 0
-            segments.append(Segment(stripped, at + lead, not scene and asks, alternative, number_of_sentence))
+            segments.append(Segment(stripped, at + lead, not scene and asks, alternative))
             first = False
             if len(segments) >= limit:
                 return segments

@@ -180,7 +180,6 @@ class UrgentCheck:
         self._passed = phrases(rules.passed)
         self._long_standing = phrases(rules.long_standing)
         self._other_cause = phrases(rules.other_cause)
-        self._own_cause = phrases(rules.own_cause)
         self._injection = phrases(rules.injection)
         self._before = phrases(rules.injection_before)
         self._after = phrases(rules.injection_after)
@@ -192,6 +191,7 @@ class UrgentCheck:
         self._recent = phrases(rules.recent)
         self._later = frozenset(normalise(w, c) for w in rules.later)
         self._cues = {name: phrases(items) for name, items in rules.cues.items()}
+        self._not_cues = phrases(rules.not_cues)
         self._if = stem("if")
 
     # -- reading the message --------------------------------------------------------------------
@@ -363,9 +363,8 @@ class UrgentCheck:
                     continue
                 if self._has_passed(w, sentence, lo, hi, current):
                     continue
-                if (w.any_in(self._long_standing, lo, hi) or w.any_in(self._own_cause, lo, hi)) and sentence not in injected_in:
-                    continue  # "i get dizzy when i stand up, always have": a sign of long standing; "one eye looks smaller
-                    # since i fractured my cheekbone": a sign with a cause of its own, told apart from the injection
+                if w.any_in(self._long_standing, lo, hi) and sentence not in injected_in:
+                    continue  # "i get dizzy when i stand up, always have": a sign of long standing
                 if (w.any_in(self._treatment, lo, hi) and not current and sentence not in injected_in):
                     continue
             elif not (in_context or injected or standalone or self._personal(w, lo, hi)):
@@ -383,7 +382,8 @@ class UrgentCheck:
             if need in ("sudden", "abrupt"):
                 if abrupt or (sudden and need == "sudden"):
                     return True
-            elif w.any_in(self._cues.get(need, ()), lo, hi):
+            elif any(not any(w.find(x, i, i + len(x)) for x in w.present(self._not_cues))  # not "totally fine"
+                     for p in w.present(self._cues.get(need, ())) for i in w.find(p, lo, hi)):
                 return True
         return False
 
