@@ -127,3 +127,12 @@ def test_evening_out_what_was_named_is_evening_out(bot, ask):
 ])
 def test_important_asks_whether_it_is_needed(bot, question, intent):
     assert bot.ask(question).intent == intent
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("is the train safe?", None), ("can I still go train legs tonight after my botox?", None),
+    ("is my injector properly trained?", "provider"),
+])
+def test_a_train_is_no_training(bot, question, intent):
+    # "trained", "training" name the injector's qualification only said as such, not the word "train" alone
+    assert bot.ask(question).intent == intent
