@@ -101,6 +101,10 @@ def test_real_posts_dev_set(bot):
 # 16 and 18, written during the next round (18 with more messages of several questions). Set 17 was written at that
 # round's start and read only at its end (the code at the round's start: 84.8% / 6.5% and 78% / 8%); set 19 was
 # written late in the round and read once, at its very end (the round's start: 93.6% / 2.1% and 74% / 8%).
+# In the round after, set 20 was written at its start and held out, read once at its end (the same totals as at the
+# round's start, once the alarm counted as the answer to a part labelled urgent: one reply of 110 changed); sets 21
+# (long posts after a treatment), 22 (several questions joined every way) and 23 (90 messages of several questions)
+# were written for error analysis, and their misses read.
 @pytest.mark.parametrize("name, fitting, wrong, declined", [
     ("stories_2.yaml", 0.83, 0.08, 0.84),
     ("stories_3.yaml", 0.78, 0.07, 0.85),
@@ -120,6 +124,10 @@ def test_real_posts_dev_set(bot):
     ("stories_17.yaml", 0.84, 0.07, 0.90),
     ("stories_18.yaml", 0.71, 0.25, 0.95),
     ("stories_19.yaml", 0.92, 0.05, 0.95),
+    ("stories_20.yaml", 0.82, 0.07, 0.80),
+    ("stories_21.yaml", 0.80, 0.15, 0.80),
+    ("stories_22.yaml", 0.90, 0.05, 0.95),
+    ("stories_23.yaml", 0.78, 0.13, 0.85),
 ])
 def test_later_story_sets(bot, name, fitting, wrong, declined):
     report = evaluate(bot, load_eval_file(DATA / name))
@@ -147,6 +155,10 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     ("multi_part_17.yaml", 0.78, 0.10),
     ("multi_part_18.yaml", 0.80, 0.07),
     ("multi_part_19.yaml", 0.74, 0.08),
+    ("multi_part_20.yaml", 0.82, 0.10),
+    ("multi_part_21.yaml", 0.92, 0.10),
+    ("multi_part_22.yaml", 0.80, 0.08),
+    ("multi_part_23.yaml", 0.70, 0.14),
 ])
 def test_later_several_questions_sets(bot, name, every_part, unrelated):
     report = evaluate(bot, load_eval_file(DATA / name))
