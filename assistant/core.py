@@ -364,7 +364,6 @@ class Assistant(Immutable):
             # to France, or is it dangerous?" (France), "the table's legs are uneven, what's the best way to level it?"
             # (an ask whose only word of the subject is one of shape: the table)
             told_before = next((s for s in reversed(segments) if s.start < segment.start), None) if pointing else None
-            named_last = matcher.last_subject(said[told_before.text]) if told_before is not None else None
             if (told_before is not None and not anchored and matcher.unknown(said[told_before.text])
                     and (points_back or matcher.only_broad(own_words))
                     and _POINTING.isdisjoint(said[told_before.text].text.split())):
@@ -396,8 +395,8 @@ class Assistant(Immutable):
             # is what may come of it)
             fragment = (told_before is not None and told_before.ask and len(told_before.text.split()) <= 2
                         and len(said[told_before.text].features) <= 1)
-            last = (named_last if points_back and not specific and told_before is not None and (not told_before.ask or fragment)
-                    and not _CONDITION.match(told_before.text) else None)
+            last = (matcher.last_subject(said[told_before.text]) if points_back and not specific and told_before is not None
+                    and (not told_before.ask or fragment) and not _CONDITION.match(told_before.text) else None)
             if lent and last in matcher.anchors and analysis.anchored:
                 # Botox ("My GP mentioned botox. What actually is it?"), not the story told before that: the ask's own
                 # words stand if they answer it surely
