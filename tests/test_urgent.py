@@ -96,3 +96,12 @@ def test_real_talk_is_no_trouble_speaking(bot):
 def test_trouble_talking_is_trouble_speaking_whatever_follows(bot, message):
     # "talking about" is no idiom that hides a sign: what follows may be a time ("about an hour after")
     assert bot.ask(message).kind == "urgent"
+
+
+@pytest.mark.parametrize("message", [
+    "had jaw botox for grinding on monday and now my words keep coming out funny",
+    "my words sound weird since the injections yesterday",
+])
+def test_words_coming_out_funny_is_trouble_speaking(bot, message):
+    assert bot.ask(message).urgency == "emergency"
+    assert bot.ask("what do all these weird words like neurotoxin mean?").kind != "urgent"
