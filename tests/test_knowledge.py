@@ -136,3 +136,8 @@ def test_important_asks_whether_it_is_needed(bot, question, intent):
 def test_a_train_is_no_training(bot, question, intent):
     # "trained", "training" name the injector's qualification only said as such, not the word "train" alone
     assert bot.ask(question).intent == intent
+
+
+@pytest.mark.parametrize("told", ["my friend got hers done last week", "my dad got his done at a clinic"])
+def test_got_hers_done_is_botox_had(bot, told):
+    assert "botox" in bot.matcher.analyse(told).features
