@@ -558,8 +558,8 @@ class IntentMatcher(Immutable):
         return replace(analysis, features=analysis.features + named, anchored=True, topical=True)
 
     def meaning(self, analysis: Analysis, word: str) -> Analysis:
-        """The ask with "it" read as a word of the subject named just before it ("I have my first consultation
-        next week. What happens at it?"), as :meth:`meaning_botox` reads it as Botox."""
+        """The ask with "it" read as a word of the subject asked about just before it ("bruising?? swelling?? how
+        bad is it?"), as :meth:`meaning_botox` reads it as Botox."""
         if word in analysis.features_set or not _asks_of_it(analysis.text):
             return analysis
         return replace(analysis, features=analysis.features + (word,), anchored=analysis.anchored or word in self._anchors,
