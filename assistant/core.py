@@ -302,9 +302,12 @@ class Assistant(Immutable):
         anchored = named or (self.matcher.about_subject(whole) and not self.matcher.named_apart(told))
         # a result gone wrong told after an injection given (asked only if a rule needs it)
         undone = cache(lambda: self._result_told(segments, said) and self.urgent.tells_injection(reading))
-        # a face gone wrong told anywhere, with an injection given (looser: "...10 days later it's more lopsided")
-        harmed = cache(lambda: any(tells_harm(a.text) for a in said.values()) and not any(
-            tells_nothing_done(a.text) for a in said.values()) and self.urgent.tells_injection(reading))
+        # a face gone wrong told anywhere, with an injection given (looser: "...10 days later it's more lopsided"), or
+        # feared in a condition naming Botox ("if my eyelid droops after my botox next week, what do I do?")
+        harmed = cache(lambda: not any(tells_nothing_done(a.text) for a in said.values()) and (
+            any(not s.ask and _CONDITION.match(s.text) and said[s.text].anchored and tells_harm(said[s.text].text)
+                for s in segments)
+            or (any(tells_harm(a.text) for a in said.values()) and self.urgent.tells_injection(reading))))
 
         def result(concepts: frozenset[str]) -> bool:
             """True if the message tells of a result gone wrong: says one of the concepts, or a face harmed after an injection."""
@@ -397,9 +400,11 @@ class Assistant(Immutable):
                         and len(said[told_before.text].features) <= 1)
             last = (matcher.last_subject(said[told_before.text]) if points_back and not specific and told_before is not None
                     and (not told_before.ask or fragment) and not _CONDITION.match(told_before.text) else None)
-            if lent and last in matcher.anchors and analysis.anchored:
-                # Botox ("My GP mentioned botox. What actually is it?"), not the story told before that: the ask's own
-                # words stand if they answer it surely
+            if (lent and last in matcher.anchors and analysis.anchored and told_before is not None
+                    and not matcher.beyond_botox(_reported(said[told_before.text].sequence))):
+                # Botox ("My GP mentioned botox. What actually is it?"), if that clause names nothing else of the subject
+                # but who told of it ("my forehead is swollen after botox, is it bad?" asks about the swelling), not the story told before
+                # that: the ask's own words stand if they answer it surely
                 match = self._sure_own(analysis, SURE_SCORE)
             elif (lent and fragment and last is not None and last not in matcher.anchors | matcher.broad
                   and not matcher.unknown(analysis)):

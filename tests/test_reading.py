@@ -1081,7 +1081,6 @@ def test_on_earth_after_a_question_word_still_asks(message, opens):
     ("what do clinics charge for botox?", "cost", 1), ("is botox worth the money for a wonky smile?", "cost", 1),
     ("what can go wrong with botox, and can it be undone if I hate it?", "reversal", 2),
     ("can botox even out my brows or would a brow lift be better?", "other-treatments", 2),
-    ("does it hurt, and how fast does it work?", "duration", 2),
     ("can botox even out my smile, and how many sessions would I need?", "duration", 2),
     ("does it hurt, and what's the downtime?", "aftercare", 2),
 ])
@@ -1092,7 +1091,7 @@ def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
 
 
 @pytest.mark.parametrize("message, intent", [
-    ("my smile has drooped on one side since my stroke and my left eye waters. my physio brought up botox. "
+    ("my smile has drooped on one side since my stroke and my left eye waters. my physio suggested botox. "
      "what actually is it?", "botox.what-is-it"),
     ("one brow has sat higher than the other for years and it shows in every photo. my sister swears by botox. "
      "is it safe?", "side-effects.safety"),
@@ -1100,6 +1099,8 @@ def test_an_ask_the_guide_doesnt_answer_is_named(bot, message, topic, count):
 def test_it_right_after_a_clause_naming_botox_last_is_botox(bot, message, intent):
     # "it" points at what the clause just before names last, Botox, not at the face the story told before that
     assert parts_of(bot.ask(message))[0] == ("answer", intent), parts_of(bot.ask(message))
+    # ...if that clause names nothing else of the subject: a swelling told with it is what "is it bad?" asks about
+    assert bot.ask("my forehead is a bit swollen after botox yesterday, is it bad?").intent == "side-effects.swelling"
 
 
 @pytest.mark.parametrize("message, topic", [
@@ -1181,6 +1182,7 @@ def test_an_ask_two_weak_readings_fit_is_named_as_not_found(bot):
     "my friend got botox and one eyebrow shot up. why does that happen?",  # a result told of someone else
     "my friend had botox and one brow went up. could that happen to me?",
     "Hi. Can botox cause asymmetry?", "I'm thinking about botox. Could it leave my face lopsided?",  # asked as a risk
+    "if my eyelid droops after my botox next week, what do I do?",  # feared in a condition
 ])
 def test_a_result_gone_wrong_asked_or_told_keeps_its_answer(bot, message):
     assert ("answer", "side-effects.asymmetry") in parts_of(bot.ask(message)), parts_of(bot.ask(message))

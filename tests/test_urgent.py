@@ -74,13 +74,14 @@ def test_someone_or_anyone_beside_an_injection_told_still_raises_the_alarm(bot, 
     assert bot.ask(message).kind == "urgent"
 
 
-def test_totally_fine_tells_of_no_whole_side(bot):
-    # "totally", "completely" tell of a whole side ("my mouth totally sagged on one side"), but not in "totally fine"
-    assert bot.ask("my face droops on the right after botox and the left is totally fine, "
-                   "do they use the same amount for everyone?").kind != "urgent"
-    assert bot.ask("my smile is a bit crooked, I'm completely fine otherwise, can botox fix it?").kind != "urgent"
-    assert bot.ask("my mouth totally sagged on one side").urgency == "emergency"
-    assert bot.ask("had botox and the right side of my face has completely drooped").urgency == "emergency"
+@pytest.mark.parametrize("message", [
+    "I was totally fine and now my mouth is drooping on one side", "my mouth totally sagged on one side",
+    "the right side of my face is drooping, my left is completely fine",
+])
+def test_totally_and_completely_still_tell_a_whole_side(bot, message):
+    # a one-sided droop said with "totally" or "completely" keeps the stroke alarm (a review found that narrowing
+    # them lost it where nothing else told how sudden the droop was)
+    assert bot.ask(message).urgency == "emergency"
 
 
 def test_real_talk_is_no_trouble_speaking(bot):
@@ -104,4 +105,6 @@ def test_trouble_talking_is_trouble_speaking_whatever_follows(bot, message):
 ])
 def test_words_coming_out_funny_is_trouble_speaking(bot, message):
     assert bot.ask(message).urgency == "emergency"
-    assert bot.ask("what do all these weird words like neurotoxin mean?").kind != "urgent"
+    for talk in ("what do all these weird words like neurotoxin mean?", "my parrot says funny words",
+                 "the word botox sounds weird to me, what is it?", "I said some odd words at the party, so embarrassing"):
+        assert bot.ask(talk).kind != "urgent", talk

@@ -109,7 +109,7 @@ class RedFlag:
 # The lists of words and phrases an urgent-rules section may hold (see knowledge/urgent.yaml).
 URGENT_LISTS = ("negators", "not_negating", "idioms", "asking", "onset", "treatment", "hypothetical", "plans", "standalone", "past", "passed", "risk", "future",
                 "now", "sudden", "recent", "later", "long_standing", "other_cause", "injection", "injection_before",
-                "injection_after", "people", "spread", "not_cues")
+                "injection_after", "people", "spread")
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,6 @@ class UrgentRules:
     recent: tuple[str, ...] = ()
     later: tuple[str, ...] = ()
     long_standing: tuple[str, ...] = ()
-    not_cues: tuple[str, ...] = ()  # phrases that begin with a cue's word and are no cue ("totally fine")
     other_cause: tuple[str, ...] = ()
     injection: tuple[str, ...] = ()
     injection_before: tuple[str, ...] = ()

@@ -191,7 +191,6 @@ class UrgentCheck:
         self._recent = phrases(rules.recent)
         self._later = frozenset(normalise(w, c) for w in rules.later)
         self._cues = {name: phrases(items) for name, items in rules.cues.items()}
-        self._not_cues = phrases(rules.not_cues)
         self._if = stem("if")
 
     # -- reading the message --------------------------------------------------------------------
@@ -382,8 +381,7 @@ class UrgentCheck:
             if need in ("sudden", "abrupt"):
                 if abrupt or (sudden and need == "sudden"):
                     return True
-            elif any(not any(w.find(x, i, i + len(x)) for x in w.present(self._not_cues))  # not "totally fine"
-                     for p in w.present(self._cues.get(need, ())) for i in w.find(p, lo, hi)):
+            elif w.any_in(self._cues.get(need, ()), lo, hi):
                 return True
         return False
 
