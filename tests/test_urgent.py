@@ -108,3 +108,15 @@ def test_words_coming_out_funny_is_trouble_speaking(bot, message):
     for talk in ("what do all these weird words like neurotoxin mean?", "my parrot says funny words",
                  "the word botox sounds weird to me, what is it?", "I said some odd words at the party, so embarrassing"):
         assert bot.ask(talk).kind != "urgent", talk
+
+
+@pytest.mark.parametrize("message", [
+    "it's hard to breathe", "struggling to breathe", "trouble talking since this morning",
+    "everything went dark in one eye this morning", "my dad's face is drooping on one side and he seems confused",
+])
+def test_an_emergency_told_in_few_words_or_with_another_stroke_sign_raises_the_alarm(bot, message):
+    # no one named, no injection: a few words of a sign now are still an emergency; a droop told with confusion too
+    assert bot.ask(message).urgency == "emergency"
+    for question in ("is trouble breathing a side effect of botox?", "can botox cause trouble breathing?",
+                     "I'm confused, is my droopy smile something botox can fix?"):
+        assert bot.ask(question).kind != "urgent", question
