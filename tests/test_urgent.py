@@ -86,6 +86,9 @@ def test_totally_and_completely_still_tell_a_whole_side(bot, message):
 
 def test_real_talk_is_no_trouble_speaking(bot):
     assert bot.ask("ok real talk is my smile weird or does everyone have a bit of asymmetry?").kind != "urgent"
+    # talking about something with someone is no sign either
+    assert bot.ask("I'm having trouble talking about my asymmetry with my doctor, any tips?").kind != "urgent"
+    assert bot.ask("I find it hard to talk about botox with my husband, he hates the idea").kind != "urgent"
     assert bot.ask("had botox yesterday and now it's weird to talk, my words come out slurred").kind == "urgent"
 
 
