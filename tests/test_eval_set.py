@@ -102,9 +102,11 @@ def test_real_posts_dev_set(bot):
 # round's start and read only at its end (the code at the round's start: 84.8% / 6.5% and 78% / 8%); set 19 was
 # written late in the round and read once, at its very end (the round's start: 93.6% / 2.1% and 74% / 8%).
 # In the round after, set 20 was written at its start and held out, read once at its end (the same totals as at the
-# round's start, once the alarm counted as the answer to a part labelled urgent: one reply of 110 changed); sets 21
+# round's start, once the alarm counted as the answer to a part labelled urgent: one reply of 110 changed; its misses
+# were read after, and a missed alarm mended); sets 21
 # (long posts after a treatment), 22 (several questions joined every way) and 23 (90 messages of several questions)
-# were written for error analysis, and their misses read.
+# were written for error analysis, and their misses read. Set 24 was written late in that round and read once at its
+# end (the round's start: 78.3% / 6.5% and 74% / 6%).
 @pytest.mark.parametrize("name, fitting, wrong, declined", [
     ("stories_2.yaml", 0.83, 0.08, 0.84),
     ("stories_3.yaml", 0.78, 0.07, 0.85),
@@ -128,6 +130,7 @@ def test_real_posts_dev_set(bot):
     ("stories_21.yaml", 0.80, 0.15, 0.80),
     ("stories_22.yaml", 0.90, 0.05, 0.95),
     ("stories_23.yaml", 0.78, 0.13, 0.85),
+    ("stories_24.yaml", 0.77, 0.09, 0.95),
 ])
 def test_later_story_sets(bot, name, fitting, wrong, declined):
     report = evaluate(bot, load_eval_file(DATA / name))
@@ -144,7 +147,7 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     # labelled a side effect, it is one that fits no part)
     ("multi_part_6.yaml", 0.67, 0.11),
     ("multi_part_8.yaml", 0.70, 0.17),
-    ("multi_part_9.yaml", 0.80, 0.05),  # ("how fast does it work" reads as how it works: no keyword of how soon)
+    ("multi_part_9.yaml", 0.80, 0.05),  # ("how fast does it work" reads as how it works: "how fast" names no topic)
     ("multi_part_10.yaml", 0.72, 0.06),
     ("multi_part_11.yaml", 0.80, 0.07),
     ("multi_part_12.yaml", 0.68, 0.06),
@@ -159,6 +162,7 @@ def test_later_story_sets(bot, name, fitting, wrong, declined):
     ("multi_part_21.yaml", 0.92, 0.10),
     ("multi_part_22.yaml", 0.80, 0.08),
     ("multi_part_23.yaml", 0.70, 0.14),
+    ("multi_part_24.yaml", 0.72, 0.08),
 ])
 def test_later_several_questions_sets(bot, name, every_part, unrelated):
     report = evaluate(bot, load_eval_file(DATA / name))
