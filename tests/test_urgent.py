@@ -123,3 +123,10 @@ def test_an_emergency_told_in_few_words_or_with_another_stroke_sign_raises_the_a
     for question in ("is trouble breathing a side effect of botox?", "can botox cause trouble breathing?",
                      "I'm confused, is my droopy smile something botox can fix?"):
         assert bot.ask(question).kind != "urgent", question
+
+
+@pytest.mark.parametrize("message", ["I suddenly can't lift my arm", "my husband can't lift his arm, started 10 mins ago"])
+def test_an_arm_that_cant_be_lifted_now_is_a_stroke_sign(bot, message):
+    # "lifting" weights sets a weak arm aside, but its stem is the sign's own "lift"; "10 mins ago" is sudden
+    assert bot.ask(message).urgency == "emergency"
+    assert bot.ask("my arm is weak after lifting weights at the gym").kind != "urgent"
