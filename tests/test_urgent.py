@@ -130,3 +130,9 @@ def test_an_arm_that_cant_be_lifted_now_is_a_stroke_sign(bot, message):
     # "lifting" weights sets a weak arm aside, but its stem is the sign's own "lift"; "10 mins ago" is sudden
     assert bot.ask(message).urgency == "emergency"
     assert bot.ask("my arm is weak after lifting weights at the gym").kind != "urgent"
+
+
+def test_feeling_cold_is_no_cold(bot):
+    # "a cold" sets breathing trouble aside (a blocked nose); feeling cold and clammy does not
+    assert bot.ask("I can't breathe and I feel cold and clammy").urgency == "emergency"
+    assert bot.ask("I have a head cold and my nose is blocked, hard to breathe through it").kind != "urgent"
