@@ -100,9 +100,10 @@ def test_a_word_most_answers_use_is_no_word_of_the_subject_though_a_keyword_has_
 
 def test_urgent_without_the_word_botox_in_a_botox_conversation(bot):
     assert bot.ask("now it is hard to swallow", context=Context(topic="side-effects")).kind == "urgent"
-    # Out of a Botox conversation, a swallowing problem is not assumed to be about Botox...
-    assert bot.ask("now it is hard to swallow").kind != "urgent"
-    # ...but some phrasings are emergencies whatever the context.
+    # Out of a Botox conversation, a swallowing problem is not assumed to be about Botox, but some phrasings are
+    # emergencies whatever the context ("hard to swallow", told in few words, is one since a review found it missed)
+    assert bot.ask("now it is hard to swallow").kind == "urgent"
+    assert bot.ask("now my throat is a bit sore").kind != "urgent"
     assert bot.ask("i can't breathe").kind == "urgent"
     assert bot.ask("i can't swallow").kind == "urgent"
 

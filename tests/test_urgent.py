@@ -51,7 +51,10 @@ def test_ordinary_questions_are_not_urgent(bot, question):
 
 
 def test_in_a_botox_chat_the_word_botox_is_not_needed(bot):
-    assert bot.ask("since this morning it's hard to swallow").kind != "urgent"
+    # (told cold, with no one named, "it's hard to swallow" alarms too: a sign told in few words is still one)
+    assert bot.ask("since this morning it's hard to swallow").kind == "urgent"
+    assert bot.ask("I've had some redness since this morning").kind != "urgent"
+    assert bot.ask("I've had some redness since this morning", context=Context(topic="side-effects")).kind != "urgent"
     in_chat = bot.ask("since this morning it's hard to swallow", context=Context(topic="side-effects"))
     assert in_chat.kind == "urgent"
 
@@ -136,3 +139,20 @@ def test_feeling_cold_is_no_cold(bot):
     # "a cold" sets breathing trouble aside (a blocked nose); feeling cold and clammy does not
     assert bot.ask("I can't breathe and I feel cold and clammy").urgency == "emergency"
     assert bot.ask("I have a head cold and my nose is blocked, hard to breathe through it").kind != "urgent"
+
+
+@pytest.mark.parametrize("message, urgency", [
+    ("sudden vision loss", "emergency"), ("i'm suddenly very confused", "emergency"),
+    ("my mom is suddenly confused and doesn't know where she is", "emergency"),
+    ("one side of my face fell suddenly this morning", "emergency"), ("face droopin on one side rn", "emergency"),
+    ("sudden slurred speech", "emergency"), ("swallowing is difficult", "emergency"),
+    ("my girlfriend is having a bad allergic reaction to her botox", "emergency"),
+    ("i can't pee since my botox", "contact-doctor"), ("trouble urinating after botox", "contact-doctor"),
+])
+def test_signs_a_safety_probe_found_missed(bot, message, urgency):
+    # a stroke sign told as sudden needs no one named; sudden confusion is a stroke sign; "rn" is right now; not
+    # being able to pass urine is the bladder sign; an allergic reaction to the injection is the severe one
+    assert bot.ask(message).urgency == urgency
+    for calm in ("i'm confused about which clinic to choose", "what is sudden confusion a sign of?",
+                 "is it normal to be confused by all the botox brands?"):
+        assert bot.ask(calm).kind != "urgent", calm

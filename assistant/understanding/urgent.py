@@ -366,7 +366,8 @@ class UrgentCheck:
                     continue  # "i get dizzy when i stand up, always have": a sign of long standing
                 if (w.any_in(self._treatment, lo, hi) and not current and sentence not in injected_in):
                     continue
-            elif not (in_context or injected or standalone or self._personal(w, lo, hi)):
+            elif not (in_context or injected or standalone or self._personal(w, lo, hi) or (flag.stroke and strong)):
+                # (a stroke sign told as sudden needs no one named: "sudden vision loss", "sudden confusion")
                 if topical is None:
                     topical = reading.whole.topical
                 if not topical:
