@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, Callable, Iterable, Literal, get_args
@@ -26,8 +25,8 @@ from .knowledge.loader import is_bundled, load_knowledge
 from .understanding.lexicon import Analysis, Lexicon, Reading
 from .knowledge.records import DOMAIN_KIND, Knowledge, Tier, in_family, paused_gc
 from .understanding.matcher import IntentMatcher, Match
-from .understanding.reading import (Segment, checks_claim, first_person, plainly_asks, read_message, tells_harm,
-                                    tells_nothing_done, yes_or_no)
+from .understanding.reading import (Segment, checks_claim, first_person, is_condition, plainly_asks, read_message,
+                                    tells_harm, tells_nothing_done, yes_or_no)
 from .understanding.text import MAX_INPUT_CHARS, printable
 from .understanding.urgent import EMERGENCY, Triage, UrgentCheck
 
@@ -305,7 +304,7 @@ class Assistant(Immutable):
         # a face gone wrong told anywhere, with an injection given (looser: "...10 days later it's more lopsided"), or
         # feared in a condition naming Botox ("if my eyelid droops after my botox next week, what do I do?")
         harmed = cache(lambda: not any(tells_nothing_done(a.text) for a in said.values()) and (
-            any(not s.ask and _CONDITION.match(s.text) and said[s.text].anchored and tells_harm(said[s.text].text)
+            any(not s.ask and is_condition(s.text) and said[s.text].anchored and tells_harm(said[s.text].text)
                 for s in segments)
             or (any(tells_harm(a.text) for a in said.values()) and self.urgent.tells_injection(reading))))
 
@@ -399,7 +398,7 @@ class Assistant(Immutable):
             fragment = (told_before is not None and told_before.ask and len(told_before.text.split()) <= 2
                         and len(said[told_before.text].features) <= 1)
             last = (matcher.last_subject(said[told_before.text]) if points_back and not specific and told_before is not None
-                    and (not told_before.ask or fragment) and not _CONDITION.match(told_before.text) else None)
+                    and (not told_before.ask or fragment) and not is_condition(told_before.text) else None)
             if (lent and last in matcher.anchors and analysis.anchored and told_before is not None
                     and not matcher.beyond_botox(_reported(said[told_before.text].sequence))):
                 # Botox ("My GP mentioned botox. What actually is it?"), if that clause names nothing else of the subject
@@ -741,7 +740,6 @@ _REPORTING = frozenset({"said", "say", "told", "reckon", "think", "claim", "swea
 REPORTER_WORDS = 2  # "the nurse at my clinic said...": who said it is told in at most this many words
 
 
-_CONDITION = re.compile(r"(?:if|when|once)\s", re.IGNORECASE)  # a clause telling what may happen ("if my face ends up uneven")
 _YOU = frozenset({"you", "your", "yours", "u", "ur"})  # words that address the assistant
 
 

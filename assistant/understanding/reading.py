@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 __all__ = ["Segment", "read_message", "MAX_SEGMENTS", "yes_or_no", "plainly_asks", "checks_claim", "first_person",
-           "tells_harm", "tells_nothing_done"]
+           "tells_harm", "tells_nothing_done", "is_condition"]
 
 FRONTED_WORDS = 3  # "also X," of at most this many words put before an ask in its sentence is what it asks about
 MAX_SEGMENTS = 24  # a message is read up to this many clauses (the matcher reads 600 characters anyway)
@@ -185,6 +185,19 @@ def tells_nothing_done(text: str) -> bool:
     (True, True)
     """
     return _NOTHING_DONE.search(text) is not None
+
+
+_IF = re.compile(r"(?:if|when|once)\s", re.IGNORECASE)
+
+
+def is_condition(text: str) -> bool:
+    """True for a clause that tells what may happen, opening with "if", "when" or "once" (a condition cut from its
+    question, whose "it" is what may come of it).
+
+    >>> is_condition("if my face ends up uneven"), is_condition("my face is uneven")
+    (True, False)
+    """
+    return _IF.match(text) is not None
 
 
 def checks_claim(text: str) -> bool:
